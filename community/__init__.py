@@ -1,0 +1,64 @@
+"""The community: members, questions and answers. ``init_app`` plugs it into the Flask app."""
+from __future__ import annotations
+
+import atexit
+
+from flask import Flask, redirect, request, url_for
+
+from community import errors, i18n, page_cache, security, templating
+from community.extensions import csrf, db, limiter, login_manager, migrate
+
+MIGRATIONS = i18n.TRANSLATIONS.parent / "migrations"
+
+
+def init_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+
+
+def init_app(app: Flask) -> None:
+    from community import api, demo, site
+    from community.members import cli as members_cli
+    from community.members import views as members_views
+    from community.members.models import User
+    from community.questions import view_counter
+    from community.questions import views as questions_views
+
+    login_manager.login_view = "members.login"
+    login_manager.login_message = None
+
+    @login_manager.user_loader
+    def load_user(session_id: str):
+        user_id, _, token = session_id.partition(":")
+        if not user_id.isdigit():
+            return None
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.session_token == token else None
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        if request.path.startswith("/api/") or request.method != "GET":
+            return errors.render_error(401, "unauthorized")
+        return redirect(url_for("members.login", next=request.full_path.rstrip("?")))
+
+    app.register_blueprint(site.bp)
+    app.register_blueprint(members_views.bp)
+    app.register_blueprint(questions_views.bp)
+    api.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    page_cache.init_app(app)
+    templating.init_app(app)
+    members_cli.init_app(app)
+    demo.init_app(app)
+
+    if not app.testing:
+        def flush_views_on_exit():
+            with app.app_context():
+                view_counter.flush()
+
+        atexit.register(flush_views_on_exit)

@@ -1,0 +1,43 @@
+"""Who is calling: a personal token (``Authorization: Bearer``) or the browser session.
+
+Session writes must carry the CSRF token in ``X-CSRFToken``; token calls need none.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import g, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from community.api import bp
+from community.database import utcnow
+from community.errors import Unauthorized
+from community.extensions import csrf
+from community.members.operations import token_for_plaintext
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+@bp.before_request
+def authenticate() -> None:
+    g.api_user = None
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _sep, value = header.partition(" ")
+        token = token_for_plaintext(value.strip()) if scheme.lower() == "bearer" else None
+        if token is None:
+            raise Unauthorized(_("The API token is missing, invalid or revoked."), code="invalid_token")
+        if token.last_used_at is None or utcnow() - token.last_used_at > timedelta(hours=1):
+            token.last_used_at = utcnow()
+        g.api_user = token.user
+        return
+    if current_user.is_authenticated:
+        if request.method not in SAFE_METHODS:
+            csrf.protect()
+        g.api_user = current_user._get_current_object()
+
+
+def actor():
+    """The calling member, or None for anonymous calls."""
+    return g.get("api_user")

@@ -1,0 +1,88 @@
+"""Defaults, the environment of the contract, and the instance folder."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+DEFAULTS = {
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_TIME_LIMIT": None,
+    "BABEL_DEFAULT_LOCALE": "fr",
+    "LANGUAGES": ("fr", "en"),
+    "SEARCH_BACKEND": "whoosh",
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "LOGIN_RATE_LIMIT": "10 per minute",
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "QUESTIONS_PER_PAGE": 20,
+    "MAX_TAGS": 5,
+    "PAGE_CACHE_ENABLED": True,
+    "PAGE_CACHE_SIZE": 2000,
+    "VIEW_FLUSH_SECONDS": 5.0,
+    "MAIL_SERVER": None,
+    "MAIL_PORT": 25,
+    "MAIL_USERNAME": None,
+    "MAIL_PASSWORD": None,
+    "MAIL_USE_TLS": False,
+    "MAIL_FROM": "entraide@localhost",
+}
+
+ENVIRONMENT = (
+    "DATABASE_URL",
+    "SEARCH_BACKEND",
+    "SECRET_KEY",
+    "RATELIMIT_STORAGE_URI",
+    "MAIL_SERVER",
+    "MAIL_PORT",
+    "MAIL_USERNAME",
+    "MAIL_PASSWORD",
+    "MAIL_USE_TLS",
+    "MAIL_FROM",
+)
+
+
+def instance_path() -> str:
+    return str(Path(os.environ.get("ENTRAIDE_INSTANCE_PATH", "instance")).resolve())
+
+
+def configure(app: Flask, test_config: dict | None = None) -> None:
+    """Apply defaults, then the environment, then ``test_config``; fill in derived values."""
+    app.config.update(DEFAULTS)
+    for name in ENVIRONMENT:
+        if name in os.environ:
+            app.config[name] = os.environ[name]
+    if test_config:
+        app.config.update(test_config)
+    cfg = app.config
+    cfg["MAIL_PORT"] = int(cfg["MAIL_PORT"])
+    cfg["MAIL_USE_TLS"] = str(cfg["MAIL_USE_TLS"]).lower() in ("1", "true", "yes", "on")
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not cfg.get("SQLALCHEMY_DATABASE_URI"):
+        cfg["SQLALCHEMY_DATABASE_URI"] = cfg.get("DATABASE_URL") or (
+            "sqlite:///" + os.path.join(app.instance_path, "entraide.db")
+        )
+    if not cfg.get("SECRET_KEY"):
+        cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
+
+
+def _instance_secret(path: Path) -> str:
+    """Read the secret key generated on first start, creating it atomically if absent."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_hex(32)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key

@@ -1,0 +1,19 @@
+"""Putting an operation's field errors back on a form, beside the fields, keeping what was typed."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+
+from community.errors import DomainError
+
+
+def apply_errors(form: FlaskForm, err: DomainError, aliases: dict | None = None) -> None:
+    """Attach ``err.fields`` to the matching form fields; anything else goes to ``form.form_errors``."""
+    aliases = aliases or {}
+    placed = False
+    for name, message in err.fields.items():
+        field = getattr(form, aliases.get(name, name), None)
+        if field is not None and hasattr(field, "errors"):
+            field.errors = list(field.errors or []) + [message]
+            placed = True
+    if not placed:
+        form.form_errors.append(err.message)

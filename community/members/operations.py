@@ -1,0 +1,197 @@
+"""What members do with their accounts. Each operation flushes; the caller commits."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from community import signals
+from community.database import utcnow
+from community.errors import Conflict, NotFound, ValidationError
+from community.extensions import db
+from community.members.models import ROLES, ApiToken, User
+from community.permissions import require
+
+MIN_PASSWORD = 10
+COMMON_PASSWORDS = {
+    "1234567890", "0123456789", "azertyuiop", "qwertyuiop", "motdepasse", "password12",
+    "password123", "123456789a", "1q2w3e4r5t", "aaaaaaaaaa", "iloveyou12", "soleil1234",
+    "bonjour123", "azerty1234", "qwerty1234", "motdepasse1", "passw0rd12", "0000000000",
+}
+TOKEN_PREFIX = "ent_"
+
+
+def _password_error(password: str, email: str = "", name: str = "") -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return _("Use at least %(n)d characters.", n=MIN_PASSWORD)
+    if len(password) > 200:
+        return _("Use at most 200 characters.")
+    lowered = password.lower()
+    if lowered in COMMON_PASSWORDS or len(set(lowered)) < 4:
+        return _("This password is too easy to guess.")
+    local = email.split("@")[0].lower()
+    if (local and len(local) >= 4 and local in lowered) or (name and name.lower() == lowered):
+        return _("Do not use your e-mail or name as password.")
+    return None
+
+
+def normalise_email(email: str) -> str:
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as err:
+        raise ValidationError(_("Enter a valid e-mail address."), {"email": _("Enter a valid e-mail address.")}) from err
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not 2 <= len(name) <= 60:
+        raise ValidationError(
+            _("Display name: 2 to 60 characters."),
+            {"display_name": _("Use 2 to 60 characters.")},
+        )
+    return name
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def register(email: str, display_name: str, password: str, role: str = "customer", locale: str | None = None) -> User:
+    fields = {}
+    try:
+        email = normalise_email(email)
+    except ValidationError as err:
+        fields.update(err.fields)
+    try:
+        display_name = _clean_name(display_name)
+    except ValidationError as err:
+        fields.update(err.fields)
+    problem = _password_error(password or "", email, display_name)
+    if problem:
+        fields["password"] = problem
+    if role not in ROLES:
+        fields["role"] = _("Unknown role.")
+    if fields:
+        raise ValidationError(_("Please correct the highlighted fields."), fields)
+    if find_by_email(email):
+        raise Conflict(
+            _("An account already exists with this e-mail."),
+            {"email": _("An account already exists with this e-mail.")},
+            code="email_taken",
+        )
+    user = User(
+        email=email,
+        display_name=display_name,
+        password_hash=generate_password_hash(password),
+        role=role,
+        locale=locale,
+        session_token=secrets.token_hex(8),
+    )
+    db.session.add(user)
+    db.session.flush()
+    signals.member_registered.send(user, user=user)
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user = find_by_email(email or "")
+    if user is None or not check_password_hash(user.password_hash, password or ""):
+        return None
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> User:
+    if not check_password_hash(user.password_hash, current or ""):
+        raise ValidationError(
+            _("Your current password is not correct."),
+            {"current_password": _("Your current password is not correct.")},
+        )
+    problem = _password_error(new or "", user.email, user.display_name)
+    if problem:
+        raise ValidationError(problem, {"new_password": problem})
+    user.password_hash = generate_password_hash(new)
+    user.session_token = secrets.token_hex(8)
+    db.session.flush()
+    return user
+
+
+def update_profile(user: User, display_name: str, bio: str, locale: str | None) -> User:
+    fields = {}
+    try:
+        user.display_name = _clean_name(display_name)
+    except ValidationError as err:
+        fields.update(err.fields)
+    bio = (bio or "").strip()
+    if len(bio) > 1000:
+        fields["bio"] = _("Use at most 1000 characters.")
+    if locale not in (None, "", "fr", "en"):
+        fields["locale"] = _("Unknown language.")
+    if fields:
+        raise ValidationError(_("Please correct the highlighted fields."), fields)
+    user.bio = bio
+    user.locale = locale or None
+    db.session.flush()
+    signals.content_changed.send(user)
+    return user
+
+
+def change_role(actor: User, user: User, role: str) -> User:
+    require(actor, "user.change_role", user)
+    if role not in ROLES:
+        raise ValidationError(_("Unknown role."), {"role": _("Unknown role.")})
+    if user.id == actor.id and role != "admin":
+        raise ValidationError(
+            _("You cannot remove your own administrator role."),
+            {"role": _("You cannot remove your own administrator role.")},
+        )
+    old, user.role = user.role, role
+    db.session.flush()
+    signals.role_changed.send(actor, user=user, old=old, new=role)
+    signals.content_changed.send(actor)
+    return user
+
+
+def _hash_token(plaintext: str) -> str:
+    return hashlib.sha256(plaintext.encode()).hexdigest()
+
+
+def create_token(actor: User, user: User, label: str) -> tuple[ApiToken, str]:
+    """Create a personal API token; the plaintext is returned once and never stored."""
+    require(actor, "token.manage", user)
+    label = " ".join((label or "").split())
+    if not 1 <= len(label) <= 80:
+        raise ValidationError(_("Give the token a label (up to 80 characters)."), {"label": _("Give the token a label (up to 80 characters).")})
+    plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user=user, label=label, token_hash=_hash_token(plaintext), prefix=plaintext[:10])
+    db.session.add(token)
+    db.session.flush()
+    return token, plaintext
+
+
+def revoke_token(actor: User, token: ApiToken) -> ApiToken:
+    require(actor, "token.manage", token.user)
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        db.session.flush()
+    return token
+
+
+def token_for_plaintext(plaintext: str) -> ApiToken | None:
+    """The live token matching ``plaintext``, or None when unknown or revoked."""
+    if not plaintext or not plaintext.startswith(TOKEN_PREFIX):
+        return None
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash_token(plaintext)))
+    if token is None or token.revoked_at is not None:
+        return None
+    return token
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound(_("This member does not exist."))
+    return user

@@ -1,0 +1,206 @@
+"""Questions, answers, comments, votes, revisions, categories and tags."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from community.database import TimestampMixin, utcnow
+from community.extensions import db
+from community.members.models import User
+
+STATUSES = ("open", "answered", "solved", "closed")
+CLOSE_REASONS = ("duplicate", "off_topic")
+
+
+class Category(db.Model):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+    description: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    question_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+
+
+question_tags = Table(
+    "question_tags",
+    db.metadata,
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_question_tags_tag_id", "tag_id"),
+)
+
+
+class Tag(db.Model):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+
+
+class Post(TimestampMixin):
+    """What questions and answers share: Markdown body, rendered HTML, score, moderation."""
+
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    body_html: Mapped[str] = mapped_column(Text, nullable=False)
+    markup_version: Mapped[int] = mapped_column(SmallInteger, default=1, nullable=False)
+    score: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Question(Post, db.Model):
+    __tablename__ = "questions"
+    __table_args__ = (
+        Index("ix_questions_status_activity", "status", "last_activity_at"),
+        Index("ix_questions_category_activity", "category_id", "last_activity_at"),
+        Index("ix_questions_created_at", "created_at"),
+        Index("ix_questions_score", "score"),
+        Index("ix_questions_activity", "last_activity_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    slug: Mapped[str] = mapped_column(String(200), nullable=False)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), nullable=False)
+    status: Mapped[str] = mapped_column(String(12), default="open", nullable=False)
+    close_reason: Mapped[str | None] = mapped_column(String(20))
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL")
+    )
+    locked: Mapped[bool] = mapped_column(default=False, nullable=False)
+    accepted_answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="SET NULL", use_alter=True)
+    )
+    answer_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    view_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    last_activity_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    category: Mapped[Category] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=question_tags, order_by=Tag.name)
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="question",
+        foreign_keys="Answer.question_id",
+        cascade="all, delete-orphan",
+    )
+    accepted_answer: Mapped[Answer | None] = relationship(
+        foreign_keys=[accepted_answer_id], post_update=True
+    )
+    duplicate_of: Mapped[Question | None] = relationship(remote_side=[id])
+    comments: Mapped[list[Comment]] = relationship(
+        foreign_keys="Comment.question_id", order_by="Comment.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_solved(self) -> bool:
+        return self.accepted_answer_id is not None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == "closed"
+
+
+class Answer(Post, db.Model):
+    __tablename__ = "answers"
+    __table_args__ = (Index("ix_answers_question_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), nullable=False
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+
+    question: Mapped[Question] = relationship(back_populates="answers", foreign_keys=[question_id])
+    author: Mapped[User | None] = relationship()
+    comments: Mapped[list[Comment]] = relationship(
+        foreign_keys="Comment.answer_id", order_by="Comment.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.question.accepted_answer_id == self.id
+
+
+class Comment(TimestampMixin, db.Model):
+    __tablename__ = "comments"
+    __table_args__ = (
+        CheckConstraint(
+            "(question_id IS NULL) <> (answer_id IS NULL)", name="one_parent"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    body_html: Mapped[str] = mapped_column(Text, nullable=False)
+    hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    author: Mapped[User | None] = relationship()
+
+
+class Vote(db.Model):
+    __tablename__ = "votes"
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id", name="uq_votes_user_question"),
+        UniqueConstraint("user_id", "answer_id", name="uq_votes_user_answer"),
+        CheckConstraint("value IN (-1, 1)", name="value"),
+        CheckConstraint("(question_id IS NULL) <> (answer_id IS NULL)", name="one_target"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    answer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("answers.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[int] = mapped_column(SmallInteger, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+
+class Revision(db.Model):
+    """A full copy of a post as it stood after each edit (number 1 is the original)."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (
+        Index("ix_revisions_question_id", "question_id"),
+        Index("ix_revisions_answer_id", "answer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    title: Mapped[str | None] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    tags: Mapped[str] = mapped_column(String(250), default="", nullable=False)
+    summary: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+    author: Mapped[User | None] = relationship()

@@ -1,0 +1,370 @@
+"""What members do with questions, answers, comments and votes.
+
+Each operation checks permission first, changes state, flushes and sends a signal;
+the request or command commits once.
+"""
+from __future__ import annotations
+
+import re
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from community import signals
+from community.database import utcnow
+from community.errors import NotFound, ValidationError
+from community.extensions import db
+from community.markup import MARKUP_VERSION, render_inline, render_markdown
+from community.permissions import can, require
+from community.questions.models import (
+    CLOSE_REASONS,
+    Answer,
+    Category,
+    Comment,
+    Question,
+    Revision,
+    Tag,
+    Vote,
+)
+from community.text import slugify, tag_name
+
+TITLE_MIN, TITLE_MAX = 10, 200
+BODY_MIN, BODY_MAX = 20, 30000
+ANSWER_MIN = 5
+COMMENT_MIN, COMMENT_MAX = 2, 600
+MAX_TAGS = 5
+_TAG_OK = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
+
+
+def _changed(actor) -> None:
+    signals.content_changed.send(actor)
+
+
+def _check_text(value: str, field: str, low: int, high: int, fields: dict) -> str:
+    value = (value or "").strip()
+    if len(value) < low:
+        fields[field] = _("Write at least %(n)d characters.", n=low)
+    elif len(value) > high:
+        fields[field] = _("Write at most %(n)d characters.", n=high)
+    return value
+
+
+def _category(slug: str | None, fields: dict) -> Category | None:
+    category = db.session.scalar(select(Category).where(Category.slug == (slug or "")))
+    if category is None:
+        fields["category"] = _("Choose a category.")
+    return category
+
+
+def parse_tags(raw) -> list[str]:
+    """Tags from a list or a comma/space separated string, normalised and de-duplicated."""
+    items = raw if isinstance(raw, list | tuple) else re.split(r"[,\s]+", raw or "")
+    names: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        name = tag_name(item)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _tags(raw, fields: dict) -> list[Tag]:
+    if raw is not None and not isinstance(raw, list | tuple | str):
+        fields["tags"] = _("Tags must be a list of words.")
+        return []
+    names = parse_tags(raw)
+    if len(names) > MAX_TAGS:
+        fields["tags"] = _("Use at most %(n)d tags.", n=MAX_TAGS)
+        return []
+    if any(not _TAG_OK.match(n) for n in names):
+        fields["tags"] = _("Tags are short words of letters, digits and hyphens.")
+        return []
+    existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    tags = []
+    for name in names:
+        tag = existing.get(name) or Tag(name=name)
+        db.session.add(tag)
+        tags.append(tag)
+    return tags
+
+
+def _raise(fields: dict) -> None:
+    if fields:
+        raise ValidationError(_("Please correct the highlighted fields."), fields)
+
+
+def _revise(post, actor, summary: str = "", title: str | None = None, tags: str = "") -> Revision:
+    column = Revision.question_id if isinstance(post, Question) else Revision.answer_id
+    number = (db.session.scalar(select(func.max(Revision.number)).where(column == post.id)) or 0) + 1
+    revision = Revision(
+        number=number,
+        author_id=actor.id,
+        title=title,
+        body=post.body,
+        tags=tags,
+        summary=(summary or "")[:200],
+    )
+    if isinstance(post, Question):
+        revision.question_id = post.id
+    else:
+        revision.answer_id = post.id
+    db.session.add(revision)
+    return revision
+
+
+def _set_body(post, body: str) -> None:
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.markup_version = MARKUP_VERSION
+
+
+def refresh_question(question: Question) -> None:
+    """Recompute the answer count and status from the answers themselves."""
+    question.answer_count = db.session.scalar(
+        select(func.count(Answer.id)).where(Answer.question_id == question.id, Answer.hidden_at.is_(None))
+    )
+    if question.status == "closed":
+        return
+    if question.accepted_answer_id is not None:
+        question.status = "solved"
+    elif question.answer_count:
+        question.status = "answered"
+    else:
+        question.status = "open"
+
+
+def _recount_category(category_id: int) -> None:
+    count = db.session.scalar(
+        select(func.count(Question.id)).where(
+            Question.category_id == category_id, Question.hidden_at.is_(None)
+        )
+    )
+    db.session.get(Category, category_id).question_count = count
+
+
+def ask_question(actor, title: str, body: str, category: str | None, tags=None) -> Question:
+    require(actor, "question.create")
+    fields: dict = {}
+    title = _check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
+    body = _check_text(body, "body", BODY_MIN, BODY_MAX, fields)
+    cat = _category(category, fields)
+    tag_objs = _tags(tags, fields)
+    _raise(fields)
+    question = Question(title=title, slug=slugify(title), author_id=actor.id, category=cat, tags=tag_objs)
+    _set_body(question, body)
+    db.session.add(question)
+    db.session.flush()
+    _revise(question, actor, title=title, tags=" ".join(t.name for t in tag_objs))
+    _recount_category(cat.id)
+    db.session.flush()
+    signals.question_asked.send(actor, question=question)
+    _changed(actor)
+    return question
+
+
+def edit_question(actor, question: Question, title: str, body: str, category: str | None = None,
+                  tags=None, summary: str = "") -> Question:
+    require(actor, "question.edit", question)
+    fields: dict = {}
+    title = _check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
+    body = _check_text(body, "body", BODY_MIN, BODY_MAX, fields)
+    cat = _category(category, fields) if category is not None else question.category
+    tag_objs = _tags(tags, fields) if tags is not None else list(question.tags)
+    _raise(fields)
+    old_category_id = question.category_id
+    unchanged = (
+        title == question.title and body == question.body and cat.id == question.category_id
+        and [t.name for t in tag_objs] == [t.name for t in question.tags]
+    )
+    if unchanged:
+        return question
+    question.title, question.slug, question.category, question.tags = title, slugify(title), cat, tag_objs
+    _set_body(question, body)
+    question.last_activity_at = utcnow()
+    db.session.flush()
+    revision = _revise(question, actor, summary, title=title, tags=" ".join(t.name for t in tag_objs))
+    if old_category_id != cat.id:
+        _recount_category(old_category_id)
+        _recount_category(cat.id)
+    db.session.flush()
+    signals.question_edited.send(actor, question=question, revision=revision)
+    _changed(actor)
+    return question
+
+
+def post_answer(actor, question: Question, body: str) -> Answer:
+    require(actor, "answer.create", question)
+    fields: dict = {}
+    body = _check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
+    _raise(fields)
+    answer = Answer(question=question, author_id=actor.id)
+    _set_body(answer, body)
+    db.session.add(answer)
+    question.last_activity_at = utcnow()
+    db.session.flush()
+    _revise(answer, actor)
+    refresh_question(question)
+    db.session.flush()
+    signals.answer_posted.send(actor, answer=answer)
+    _changed(actor)
+    return answer
+
+
+def edit_answer(actor, answer: Answer, body: str, summary: str = "") -> Answer:
+    require(actor, "answer.edit", answer)
+    fields: dict = {}
+    body = _check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
+    _raise(fields)
+    if body == answer.body:
+        return answer
+    _set_body(answer, body)
+    answer.question.last_activity_at = utcnow()
+    db.session.flush()
+    revision = _revise(answer, actor, summary)
+    db.session.flush()
+    signals.answer_edited.send(actor, answer=answer, revision=revision)
+    _changed(actor)
+    return answer
+
+
+def accept_answer(actor, answer: Answer) -> Answer:
+    """Mark ``answer`` as the solution; accepting another answer moves the mark."""
+    require(actor, "answer.accept", answer)
+    question = answer.question
+    previous = question.accepted_answer
+    if previous is not None and previous.id == answer.id:
+        return answer
+    question.accepted_answer = answer
+    question.accepted_answer_id = answer.id
+    question.last_activity_at = utcnow()
+    refresh_question(question)
+    db.session.flush()
+    signals.answer_accepted.send(actor, answer=answer, previous=previous)
+    _changed(actor)
+    return answer
+
+
+def vote(actor, target: Question | Answer, value) -> int:
+    """Cast (1/-1), change or withdraw (0) ``actor``'s vote; returns the new score."""
+    kind = "question" if isinstance(target, Question) else "answer"
+    require(actor, f"{kind}.vote", target)
+    if isinstance(value, bool) or value not in (1, -1, 0):
+        raise ValidationError(_("A vote is 1, -1 or 0."), {"value": _("A vote is 1, -1 or 0.")})
+    column = Vote.question_id if kind == "question" else Vote.answer_id
+    existing = db.session.scalar(select(Vote).where(Vote.user_id == actor.id, column == target.id))
+    previous = existing.value if existing else 0
+    if value == 0 and existing:
+        db.session.delete(existing)
+    elif value and existing:
+        existing.value = value
+    elif value:
+        db.session.add(Vote(user_id=actor.id, value=value, **{f"{kind}_id": target.id}))
+    db.session.flush()
+    target.score = db.session.scalar(select(func.coalesce(func.sum(Vote.value), 0)).where(column == target.id))
+    db.session.flush()
+    if value != previous:
+        signals.vote_cast.send(actor, target=target, value=value, previous=previous)
+        _changed(actor)
+    return target.score
+
+
+def my_vote(actor, target) -> int:
+    if actor is None or not actor.is_authenticated:
+        return 0
+    column = Vote.question_id if isinstance(target, Question) else Vote.answer_id
+    return db.session.scalar(select(Vote.value).where(Vote.user_id == actor.id, column == target.id)) or 0
+
+
+def add_comment(actor, target: Question | Answer, body: str) -> Comment:
+    kind = "question" if isinstance(target, Question) else "answer"
+    require(actor, f"{kind}.comment", target)
+    fields: dict = {}
+    body = _check_text(body, "body", COMMENT_MIN, COMMENT_MAX, fields)
+    _raise(fields)
+    comment = Comment(author_id=actor.id, body=body, body_html=render_inline(body), **{f"{kind}_id": target.id})
+    db.session.add(comment)
+    question = target if kind == "question" else target.question
+    question.last_activity_at = utcnow()
+    db.session.flush()
+    signals.comment_posted.send(actor, comment=comment)
+    _changed(actor)
+    return comment
+
+
+def close_question(actor, question: Question, reason: str, duplicate_of_id: int | None = None) -> Question:
+    require(actor, "question.close", question)
+    fields: dict = {}
+    if reason not in CLOSE_REASONS:
+        fields["reason"] = _("Choose a reason.")
+    original = None
+    if reason == "duplicate":
+        original = db.session.get(Question, duplicate_of_id) if duplicate_of_id else None
+        if original is None or original.id == question.id or original.hidden_at is not None:
+            fields["duplicate_of"] = _("Give the number of the original question.")
+    _raise(fields)
+    question.status = "closed"
+    question.close_reason = reason
+    question.duplicate_of = original
+    db.session.flush()
+    signals.question_closed.send(actor, question=question, reason=reason)
+    _changed(actor)
+    return question
+
+
+def reopen_question(actor, question: Question) -> Question:
+    require(actor, "question.reopen", question)
+    question.status, question.close_reason, question.duplicate_of = "open", None, None
+    refresh_question(question)
+    db.session.flush()
+    signals.question_reopened.send(actor, question=question)
+    _changed(actor)
+    return question
+
+
+def set_locked(actor, question: Question, locked: bool) -> Question:
+    require(actor, "question.lock", question)
+    question.locked = bool(locked)
+    db.session.flush()
+    signals.question_locked.send(actor, question=question, locked=question.locked)
+    _changed(actor)
+    return question
+
+
+def save_category(actor, slug: str, name: str, description: str = "", category: Category | None = None) -> Category:
+    require(actor, "category.manage")
+    fields: dict = {}
+    name = _check_text(name, "name", 2, 80, fields)
+    slug = slugify(slug or name, 60) if (slug or name) else ""
+    clash = db.session.scalar(select(Category).where(Category.slug == slug))
+    if clash is not None and clash is not category:
+        fields["slug"] = _("Another category already uses this address.")
+    _raise(fields)
+    if category is None:
+        position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
+        category = Category(position=position)
+        db.session.add(category)
+    category.slug, category.name, category.description = slug, name, (description or "").strip()[:500]
+    db.session.flush()
+    _changed(actor)
+    return category
+
+
+def get_question(question_id: int, viewer=None) -> Question:
+    """The question, or NotFound when missing or hidden from ``viewer``."""
+    question = db.session.get(Question, question_id)
+    if question is None or (question.hidden_at is not None and not _sees_hidden(viewer, question)):
+        raise NotFound(_("This question does not exist."))
+    return question
+
+
+def get_answer(answer_id: int, viewer=None) -> Answer:
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or (answer.hidden_at is not None and not _sees_hidden(viewer, answer)):
+        raise NotFound(_("This answer does not exist."))
+    get_question(answer.question_id, viewer)
+    return answer
+
+
+def _sees_hidden(viewer, post) -> bool:
+    return can(viewer, "question.view_hidden", post)

@@ -1,0 +1,174 @@
+"""Reads for the question pages and lists, eager-loaded so page cost does not grow with content."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from community.database import visible
+from community.extensions import db
+from community.questions.models import Answer, Category, Comment, Question, Revision, Tag, Vote
+
+SORTS = {
+    "newest": (Question.created_at.desc(), Question.id.desc()),
+    "votes": (Question.score.desc(), Question.id.desc()),
+    "activity": (Question.last_activity_at.desc(), Question.id.desc()),
+}
+STATUS_FILTERS = ("open", "answered", "solved", "closed", "unanswered")
+
+
+@dataclass
+class Page:
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def _list_options():
+    return (
+        joinedload(Question.author),
+        joinedload(Question.category),
+        selectinload(Question.tags),
+    )
+
+
+def paginate(stmt, page: int, per_page: int) -> Page:
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    items = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).unique().all()
+    return Page(list(items), page, per_page, total)
+
+
+def question_list(viewer=None, *, category: str | None = None, tag: str | None = None,
+                  status: str | None = None, sort: str = "activity", text: str | None = None,
+                  page: int = 1, per_page: int = 20) -> Page:
+    stmt = visible(select(Question), Question, viewer).options(*_list_options())
+    if category:
+        stmt = stmt.join(Question.category).where(Category.slug == category)
+    if tag:
+        stmt = stmt.where(Question.tags.any(Tag.name == tag))
+    if status == "unanswered":
+        stmt = stmt.where(Question.answer_count == 0, Question.status != "closed")
+    elif status:
+        stmt = stmt.where(Question.status == status)
+    if text:
+        for word in text.split()[:8]:
+            pattern = f"%{word}%"
+            stmt = stmt.where(or_(Question.title.ilike(pattern), Question.body.ilike(pattern)))
+    stmt = stmt.order_by(*SORTS.get(sort, SORTS["activity"]))
+    return paginate(stmt, page, per_page)
+
+
+def categories() -> list[Category]:
+    return list(db.session.scalars(select(Category).order_by(Category.position, Category.name)))
+
+
+def category_by_slug(slug: str) -> Category | None:
+    return db.session.scalar(select(Category).where(Category.slug == slug))
+
+
+def home(viewer=None, size: int = 6) -> dict:
+    def latest(status=None, unanswered=False, order=Question.last_activity_at.desc()):
+        stmt = visible(select(Question), Question, viewer).options(*_list_options())
+        if status:
+            stmt = stmt.where(Question.status == status)
+        if unanswered:
+            stmt = stmt.where(Question.answer_count == 0, Question.status != "closed")
+        return list(db.session.scalars(stmt.order_by(order, Question.id.desc()).limit(size)).unique())
+
+    return {
+        "recent": latest(order=Question.created_at.desc()),
+        "unanswered": latest(unanswered=True, order=Question.created_at.desc()),
+        "solved": latest(status="solved"),
+        "categories": categories(),
+    }
+
+
+def question_page(question: Question, viewer=None) -> dict:
+    """Everything the question page shows, in a fixed number of queries."""
+    comment_opts = selectinload(Answer.comments).joinedload(Comment.author)
+    answers_stmt = (
+        visible(select(Answer), Answer, viewer)
+        .where(Answer.question_id == question.id)
+        .options(joinedload(Answer.author), comment_opts)
+    )
+    answers = list(db.session.scalars(answers_stmt).unique())
+    answers.sort(key=lambda a: (a.id != question.accepted_answer_id, -a.score, a.created_at, a.id))
+    answer_comments = {a.id: [c for c in a.comments if c.hidden_at is None] for a in answers}
+    q_comments = list(
+        db.session.scalars(
+            select(Comment)
+            .where(Comment.question_id == question.id, Comment.hidden_at.is_(None))
+            .options(joinedload(Comment.author))
+            .order_by(Comment.id)
+        )
+    )
+    votes: dict[tuple[str, int], int] = {}
+    if viewer is not None and viewer.is_authenticated:
+        answer_ids = [a.id for a in answers]
+        rows = db.session.execute(
+            select(Vote.question_id, Vote.answer_id, Vote.value).where(
+                Vote.user_id == viewer.id,
+                or_(Vote.question_id == question.id, Vote.answer_id.in_(answer_ids)),
+            )
+        )
+        for qid, aid, value in rows:
+            votes[("question", qid) if qid else ("answer", aid)] = value
+    return {
+        "question": question,
+        "answers": answers,
+        "comments": q_comments,
+        "answer_comments": answer_comments,
+        "votes": votes,
+    }
+
+
+def load_question(question_id: int) -> Question | None:
+    return db.session.scalar(
+        select(Question)
+        .where(Question.id == question_id)
+        .options(
+            joinedload(Question.author),
+            joinedload(Question.category),
+            selectinload(Question.tags),
+            joinedload(Question.duplicate_of),
+        )
+    )
+
+
+def revisions(post) -> list[Revision]:
+    column = Revision.question_id if isinstance(post, Question) else Revision.answer_id
+    stmt = select(Revision).where(column == post.id).options(joinedload(Revision.author))
+    return list(db.session.scalars(stmt.order_by(Revision.number.desc())))
+
+
+def user_activity(user, viewer=None, size: int = 10) -> dict:
+    questions = visible(select(Question), Question, viewer).where(Question.author_id == user.id)
+    answers = (
+        visible(select(Answer), Answer, viewer)
+        .where(Answer.author_id == user.id)
+        .options(joinedload(Answer.question))
+    )
+    return {
+        "questions": list(db.session.scalars(questions.order_by(Question.created_at.desc()).limit(size))),
+        "answers": list(db.session.scalars(answers.order_by(Answer.created_at.desc()).limit(size))),
+        "question_count": db.session.scalar(select(func.count()).select_from(questions.subquery())),
+        "answer_count": db.session.scalar(select(func.count()).select_from(answers.subquery())),
+        "accepted_count": db.session.scalar(
+            select(func.count(Question.id)).join(Answer, Question.accepted_answer_id == Answer.id)
+            .where(Answer.author_id == user.id)
+        ),
+    }

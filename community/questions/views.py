@@ -1,0 +1,330 @@
+"""Question pages: list, ask, read, edit, answer, accept, vote, comment, close, lock, categories."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from community.errors import DomainError
+from community.extensions import db
+from community.forms import apply_errors
+from community.page_cache import cached_page
+from community.permissions import require
+from community.questions import operations as ops
+from community.questions import queries, view_counter
+from community.questions.diff import revision_pairs, word_diff
+from community.questions.forms import AnswerForm, CategoryForm, CloseForm, CommentForm, QuestionForm
+from community.questions.models import Question
+from community.web import page_arg, wants_json
+
+bp = Blueprint("questions", __name__)
+
+
+def question_url(question: Question, **kwargs) -> str:
+    return url_for("questions.show", question_id=question.id, slug=question.slug, **kwargs)
+
+
+def _category_choices(form: QuestionForm) -> None:
+    form.category.choices = [("", _("Choose a category…"))] + [
+        (c.slug, c.name) for c in queries.categories()
+    ]
+
+
+@bp.route("/questions")
+@cached_page()
+def index():
+    args = request.args
+    sort = args.get("sort") if args.get("sort") in queries.SORTS else "activity"
+    status = args.get("status") if args.get("status") in queries.STATUS_FILTERS else None
+    category = queries.category_by_slug(args["category"]) if args.get("category") else None
+    tag = (args.get("tag") or "").strip().lower() or None
+    page = queries.question_list(current_user, category=category.slug if category else None, tag=tag,
+                                 status=status, sort=sort, page=page_arg())
+    return render_template("questions/list.html", page=page, sort=sort, status=status, category=category,
+                           tag=tag, categories=queries.categories())
+
+
+@bp.route("/questions/ask", methods=["GET", "POST"])
+@login_required
+def ask():
+    form = QuestionForm()
+    _category_choices(form)
+    if request.method == "GET":
+        form.title.data = request.args.get("title", "")
+        form.category.data = request.args.get("category", "")
+    if form.validate_on_submit():
+        try:
+            question = ops.ask_question(current_user, form.title.data, form.body.data, form.category.data,
+                                        form.tags.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            apply_errors(form, err)
+        else:
+            flash(_("Your question is published. You will find the answers here."), "success")
+            return redirect(question_url(question))
+    return render_template("questions/ask.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/questions/<int:question_id>")
+def show_by_id(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    return redirect(question_url(question), 301)
+
+
+@bp.route("/questions/<int:question_id>/<slug>")
+@cached_page(on_hit=lambda question_id, slug: view_counter.record(question_id))
+def show(question_id: int, slug: str):
+    question = queries.load_question(question_id)
+    if question is None:
+        abort(404)
+    question = ops.get_question(question_id, current_user)
+    if slug != question.slug:
+        return redirect(question_url(question), 301)
+    view_counter.record(question.id)
+    return _render_question(question)
+
+
+def _render_question(question: Question, answer_form: AnswerForm | None = None,
+                     comment_form: CommentForm | None = None, comment_target: str | None = None, status: int = 200):
+    data = queries.question_page(question, current_user)
+    authenticated = current_user.is_authenticated
+    return render_template(
+        "questions/show.html",
+        answer_form=answer_form or (AnswerForm() if authenticated else None),
+        comment_form=comment_form or (CommentForm() if authenticated else None),
+        comment_target=comment_target,
+        close_form=CloseForm() if authenticated else None,
+        **data,
+    ), status
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    require(current_user, "question.edit", question)
+    form = QuestionForm(obj=question if request.method == "GET" else None)
+    _category_choices(form)
+    if request.method == "GET":
+        form.category.data = question.category.slug
+        form.tags.data = ", ".join(t.name for t in question.tags)
+    if form.validate_on_submit():
+        try:
+            ops.edit_question(current_user, question, form.title.data, form.body.data, form.category.data,
+                              form.tags.data, form.summary.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            if err.status in (401, 403, 404):
+                raise
+            apply_errors(form, err)
+        else:
+            flash(_("Your changes are saved."), "success")
+            return redirect(question_url(question))
+    return render_template("questions/edit.html", form=form, question=question), 422 if form.errors else 200
+
+
+@bp.route("/questions/<int:question_id>/revisions")
+def question_revisions(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    return _render_revisions(question, question)
+
+
+@bp.route("/answers/<int:answer_id>/revisions")
+def answer_revisions(answer_id: int):
+    answer = ops.get_answer(answer_id, current_user)
+    return _render_revisions(answer, answer.question)
+
+
+def _render_revisions(post, question: Question):
+    pairs = revision_pairs(queries.revisions(post))
+    return render_template("questions/revisions.html", post=post, question=question, pairs=pairs,
+                           word_diff=word_diff)
+
+
+@bp.route("/questions/<int:question_id>/answers", methods=["POST"])
+@login_required
+def answer(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    form = AnswerForm()
+    if form.validate_on_submit():
+        try:
+            answer = ops.post_answer(current_user, question, form.body.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            if err.status in (401, 403, 404):
+                raise
+            apply_errors(form, err)
+        else:
+            flash(_("Thank you for your answer!"), "success")
+            return redirect(question_url(question, _anchor=f"answer-{answer.id}"))
+    return _render_question(question, answer_form=form, status=422)
+
+
+@bp.route("/answers/<int:answer_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_answer(answer_id: int):
+    answer = ops.get_answer(answer_id, current_user)
+    require(current_user, "answer.edit", answer)
+    form = AnswerForm(obj=answer if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            ops.edit_answer(current_user, answer, form.body.data, form.summary.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            if err.status in (401, 403, 404):
+                raise
+            apply_errors(form, err)
+        else:
+            flash(_("Your changes are saved."), "success")
+            return redirect(question_url(answer.question, _anchor=f"answer-{answer.id}"))
+    return render_template("questions/answer_edit.html", form=form, answer=answer,
+                           question=answer.question), 422 if form.errors else 200
+
+
+@bp.route("/answers/<int:answer_id>/accept", methods=["POST"])
+@login_required
+def accept(answer_id: int):
+    answer = ops.get_answer(answer_id, current_user)
+    ops.accept_answer(current_user, answer)
+    db.session.commit()
+    flash(_("This answer is marked as the solution."), "success")
+    return redirect(question_url(answer.question, _anchor=f"answer-{answer.id}"))
+
+
+def _vote(target, question: Question):
+    try:
+        value = int(request.form.get("value", ""))
+    except ValueError:
+        value = None
+    score = ops.vote(current_user, target, value)
+    db.session.commit()
+    if wants_json():
+        return jsonify({"score": score, "value": value})
+    anchor = f"answer-{target.id}" if target is not question else "question"
+    return redirect(question_url(question, _anchor=anchor))
+
+
+@bp.route("/questions/<int:question_id>/vote", methods=["POST"])
+@login_required
+def vote_question(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    return _vote(question, question)
+
+
+@bp.route("/answers/<int:answer_id>/vote", methods=["POST"])
+@login_required
+def vote_answer(answer_id: int):
+    answer = ops.get_answer(answer_id, current_user)
+    return _vote(answer, answer.question)
+
+
+def _comment(target, question: Question, target_key: str):
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            comment = ops.add_comment(current_user, target, form.body.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            if err.status in (401, 403, 404):
+                raise
+            apply_errors(form, err)
+        else:
+            return redirect(question_url(question, _anchor=f"comment-{comment.id}"))
+    return _render_question(question, comment_form=form, comment_target=target_key, status=422)
+
+
+@bp.route("/questions/<int:question_id>/comments", methods=["POST"])
+@login_required
+def comment_question(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    return _comment(question, question, "question")
+
+
+@bp.route("/answers/<int:answer_id>/comments", methods=["POST"])
+@login_required
+def comment_answer(answer_id: int):
+    answer = ops.get_answer(answer_id, current_user)
+    return _comment(answer, answer.question, f"answer-{answer.id}")
+
+
+@bp.route("/questions/<int:question_id>/close", methods=["GET", "POST"])
+@login_required
+def close(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    require(current_user, "question.close", question)
+    form = CloseForm()
+    if form.validate_on_submit():
+        try:
+            ops.close_question(current_user, question, form.reason.data, form.duplicate_of.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            apply_errors(form, err)
+        else:
+            flash(_("The question is closed."), "success")
+            return redirect(question_url(question))
+    return render_template("questions/close.html", form=form, question=question), 422 if form.errors else 200
+
+
+@bp.route("/questions/<int:question_id>/reopen", methods=["POST"])
+@login_required
+def reopen(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    ops.reopen_question(current_user, question)
+    db.session.commit()
+    flash(_("The question is open again."), "success")
+    return redirect(question_url(question))
+
+
+@bp.route("/questions/<int:question_id>/lock", methods=["POST"])
+@login_required
+def lock(question_id: int):
+    question = ops.get_question(question_id, current_user)
+    ops.set_locked(current_user, question, request.form.get("locked") == "1")
+    db.session.commit()
+    flash(_("The question is locked.") if question.locked else _("The question is unlocked."), "success")
+    return redirect(question_url(question))
+
+
+@bp.route("/categories", methods=["GET", "POST"])
+@login_required
+def categories():
+    require(current_user, "category.manage")
+    form = CategoryForm()
+    if form.validate_on_submit():
+        try:
+            ops.save_category(current_user, form.slug.data, form.name.data, form.description.data)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            apply_errors(form, err)
+        else:
+            flash(_("The category is saved."), "success")
+            return redirect(url_for("questions.categories"))
+    return render_template("questions/categories.html", form=form, categories=queries.categories()), \
+        422 if form.errors else 200
+
+
+@bp.route("/categories/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit_category(slug: str):
+    require(current_user, "category.manage")
+    category = queries.category_by_slug(slug) or abort(404)
+    form = CategoryForm(obj=category if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            ops.save_category(current_user, form.slug.data, form.name.data, form.description.data, category)
+            db.session.commit()
+        except DomainError as err:
+            db.session.rollback()
+            apply_errors(form, err)
+        else:
+            flash(_("The category is saved."), "success")
+            return redirect(url_for("questions.categories"))
+    return render_template("questions/category_edit.html", form=form, category=category), \
+        422 if form.errors else 200

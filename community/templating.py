@@ -1,0 +1,40 @@
+"""What every template may use: permissions, formatting and URL helpers."""
+from __future__ import annotations
+
+from flask import Flask, request, url_for
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_timedelta as _format_timedelta
+
+from community.database import utcnow
+from community.permissions import can
+
+
+def ago(moment) -> str:
+    return _format_timedelta(moment - utcnow(), add_direction=True, threshold=1.1)
+
+
+def url_with(**changes) -> str:
+    """The current page's URL with some query arguments replaced (None removes one)."""
+    args = request.args.to_dict()
+    args.update(changes)
+    args = {k: v for k, v in args.items() if v not in (None, "")}
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def init_app(app: Flask) -> None:
+    from community.questions.views import question_url
+
+    app.jinja_env.globals.update(
+        can=can,
+        question_url=question_url,
+        url_with=url_with,
+        get_locale=get_locale,
+    )
+    app.jinja_env.filters.update(
+        ago=ago,
+        date=format_date,
+        datetime=format_datetime,
+        number=format_decimal,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,52 @@
+"""Test data made through the same operations the site uses (no hand-built rows)."""
+from __future__ import annotations
+
+import itertools
+
+from community.extensions import db
+from community.members import operations as members
+from community.questions import operations as qa
+
+PASSWORD = "correct horse battery"
+_seq = itertools.count(1)
+
+
+def user(role: str = "customer", name: str | None = None, email: str | None = None, **kwargs):
+    n = next(_seq)
+    created = members.register(email or f"member{n}@example.com", name or f"Member {n}", PASSWORD,
+                               role=role, **kwargs)
+    db.session.commit()
+    return created
+
+
+def category(slug: str = "box-internet", name: str = "Box internet", actor=None):
+    actor = actor or user("admin")
+    created = qa.save_category(actor, slug, name, "Wi-Fi, voyants, redémarrages")
+    db.session.commit()
+    return created
+
+
+def question(author=None, title: str | None = None, body: str | None = None, category_slug: str | None = None,
+             tags=("wifi",)):
+    author = author or user()
+    if category_slug is None:
+        from community.questions.queries import category_by_slug
+
+        category_slug = (category_by_slug("box-internet") or category()).slug
+    n = next(_seq)
+    created = qa.ask_question(
+        author,
+        title or f"Ma box ne se connecte plus au wifi ({n})",
+        body or "Depuis ce matin le voyant clignote en orange et plus rien ne marche.",
+        category_slug,
+        list(tags),
+    )
+    db.session.commit()
+    return created
+
+
+def answer(question, author=None, body: str = "Redémarrez la box en la débranchant 30 secondes."):
+    author = author or user()
+    created = qa.post_answer(author, question, body)
+    db.session.commit()
+    return created

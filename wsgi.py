@@ -1,0 +1,28 @@
+"""The Entraide application: ``create_app()`` for tests and tools, ``app`` for gunicorn."""
+from __future__ import annotations
+
+from flask import Flask
+
+import community
+from community.config import configure, instance_path
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=(test_config or {}).get("INSTANCE_PATH") or instance_path(),
+        template_folder="templates",
+        static_folder="static",
+    )
+    configure(app, test_config)
+    community.init_extensions(app)
+    community.init_app(app)
+    return app
+
+
+def __getattr__(name: str):
+    """``wsgi.app`` is built on first use, so importing ``create_app`` has no side effect."""
+    if name == "app":
+        globals()["app"] = create_app()
+        return globals()["app"]
+    raise AttributeError(name)
