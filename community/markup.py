@@ -1,0 +1,285 @@
+"""User Markdown to safe HTML: the only place in Entraide where this happens.
+
+Pipeline: Python-Markdown (raw HTML passes through) -> bleach Cleaner with an
+allowlist (disallowed tags stripped, script-like elements dropped with their
+content) -> bare URLs linkified -> final link/URL checks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass
+from functools import partial
+from html.parser import HTMLParser
+
+import markdown
+from bleach.html5lib_shim import BleachHTMLParser, Filter
+from bleach.linkifier import LinkifyFilter
+from bleach.sanitizer import Cleaner
+from markdown.treeprocessors import Treeprocessor
+
+__all__ = ["MARKUP_VERSION", "plain_text", "render_inline", "render_markdown"]
+
+#: Stored beside every rendered HTML; bump whenever the output can change.
+MARKUP_VERSION = 1
+
+# --- policy -----------------------------------------------------------------
+
+# Markdown headings are shifted down two levels (# -> h3, ## -> h4, ###### -> h6)
+# because the page already uses h1/h2; raw <h1>/<h2> typed by users are stripped
+# to their text.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "br", "hr", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "img",
+        "strong", "em", "b", "i", "code", "a", "del", "ins", "sup", "sub", "kbd",
+    }
+)  # fmt: skip
+INLINE_TAGS = frozenset({"strong", "em", "code", "a", "del"})
+
+# tag -> allowed attribute names (further checked in _allow_attribute).
+ATTRIBUTES = {
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "code": frozenset({"class"}),  # only "language-xxx" from fenced code
+    "ol": frozenset({"start"}),  # "3. item" lists start at 3
+}
+LINK_PROTOCOLS = frozenset({"http", "https", "mailto"})
+EXTERNAL_REL = "nofollow ugc noopener"
+
+# Parsed as real elements so that they (and everything inside) can be dropped;
+# any other disallowed tag is stripped and its content kept as inert text.
+_DROP_WITH_CONTENT = frozenset(
+    {
+        "script", "style", "template", "iframe", "frame", "frameset", "object",
+        "embed", "applet", "noscript", "noembed", "noframes", "svg", "math",
+    }
+)  # fmt: skip
+_NO_LINKIFY = frozenset({"pre", "code", "a"})
+
+# Above this many "[" Markdown link syntax is disabled for the text: Python-
+# Markdown's link parser is quadratic (10 KB of "[" takes ~13 s with it).
+_MAX_LINK_BRACKETS = 500
+
+_LINK_PATTERNS = (
+    "reference", "link", "image_link", "image_reference",
+    "short_reference", "short_image_ref",
+)  # fmt: skip
+_CODE_CLASS = re.compile(r"language-[A-Za-z0-9_+#.-]{1,40}")
+_OL_START = re.compile(r"[0-9]{1,9}")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_SCRIPT_URL = re.compile(r"(?:java|vb|live)script:")
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x21-\x7e]+")
+_BAD_INPUT_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _normalize(value: str) -> str:
+    """Attribute value as a browser might read it: entities decoded, every
+    whitespace, control and non-ASCII character removed, lower case."""
+    return _NOT_PRINTABLE_ASCII.sub("", html.unescape(value)).lower()
+
+
+def _is_external(href: str) -> bool:
+    n = _normalize(href)
+    return bool(_SCHEME.match(n)) or n.startswith(("//", "\\", "/\\"))
+
+
+def _allow_attribute(tag: str, name: str, value: str) -> bool:
+    if name not in ATTRIBUTES.get(tag, ()):
+        return False
+    if tag == "img" and name == "src":
+        return _normalize(value).startswith(("http://", "https://", "//"))
+    if name == "class":
+        return bool(_CODE_CLASS.fullmatch(value))
+    if name == "start":
+        return bool(_OL_START.fullmatch(value))
+    return True  # href: bleach then checks the protocol against LINK_PROTOCOLS
+
+
+# --- html5lib filters -------------------------------------------------------
+
+
+class _DropContent(Filter):
+    """Before sanitising: drop script-like elements together with their content."""
+
+    def __iter__(self):
+        depth = 0
+        for token in Filter.__iter__(self):
+            kind = token["type"]
+            if kind in ("StartTag", "EndTag", "EmptyTag") and (
+                token["name"].lower() in _DROP_WITH_CONTENT
+            ):
+                depth += {"StartTag": 1, "EndTag": -1}.get(kind, 0)
+                continue
+            if depth <= 0:
+                yield token
+
+
+class _FinishLinks(Filter):
+    """After sanitising and linkifying: last URL checks and rel on outside links."""
+
+    def __iter__(self):
+        for token in Filter.__iter__(self):
+            if token["type"] in ("StartTag", "EmptyTag"):
+                attrs = token["data"]
+                for key in [k for k, v in attrs.items() if _SCRIPT_URL.search(_normalize(v))]:
+                    del attrs[key]
+                name = token["name"]
+                if name == "img" and (None, "src") not in attrs:
+                    continue  # nothing to show
+                if name == "a":
+                    href = attrs.get((None, "href"))
+                    if href is not None and _is_external(href):
+                        attrs[(None, "rel")] = EXTERNAL_REL
+            yield token
+
+
+# --- per-thread machinery (Markdown and html5lib parsers are not thread-safe)
+
+
+@dataclass(frozen=True)
+class _Policy:
+    name: str
+    tags: frozenset[str]
+
+
+_BLOCK = _Policy("block", BLOCK_TAGS)
+_INLINE = _Policy("inline", INLINE_TAGS)
+
+_local = threading.local()
+
+
+class _ShiftHeadings(Treeprocessor):
+    def run(self, root):
+        for el in root.iter():
+            tag = el.tag
+            if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+                el.tag = f"h{min(6, int(tag[1]) + 2)}"
+
+
+def _markdown(links: bool) -> markdown.Markdown:
+    key = "md_links" if links else "md_nolinks"
+    md = getattr(_local, key, None)
+    if md is None:
+        md = markdown.Markdown(
+            extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
+        )
+        md.treeprocessors.register(_ShiftHeadings(md), "entraide_headings", 1)
+        if not links:
+            for name in _LINK_PATTERNS:
+                md.inlinePatterns.deregister(name)
+        setattr(_local, key, md)
+    return md
+
+
+def _cleaner(policy: _Policy) -> Cleaner:
+    cleaners = _local.__dict__.setdefault("cleaners", {})
+    cleaner = cleaners.get(policy.name)
+    if cleaner is None:
+        cleaner = Cleaner(
+            tags=policy.tags,
+            attributes=_allow_attribute,
+            protocols=LINK_PROTOCOLS,
+            strip=True,
+            strip_comments=True,
+            filters=[
+                partial(LinkifyFilter, callbacks=[], skip_tags=_NO_LINKIFY, parse_email=False),
+                _FinishLinks,
+            ],
+        )
+        # bleach turns disallowed tags into text while tokenizing, so the
+        # drop-with-content elements must reach the tree to be removed whole.
+        # (Relies on bleach 6 Cleaner attributes; tests cover it.)
+        cleaner.parser = BleachHTMLParser(
+            tags=policy.tags | _DROP_WITH_CONTENT,
+            strip=True,
+            consume_entities=False,
+            namespaceHTMLElements=False,
+        )
+        walk = cleaner.walker
+        cleaner.walker = lambda tree: _DropContent(walk(tree))
+        cleaners[policy.name] = cleaner
+    return cleaner
+
+
+# --- pipeline -----------------------------------------------------------------
+
+
+def _clean_input(text: str) -> str:
+    return _BAD_INPUT_CHARS.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", text)
+
+
+def _markdown_to_html(text: str) -> str:
+    links = text.count("[") <= _MAX_LINK_BRACKETS
+    try:
+        return _markdown(links).reset().convert(text)
+    except RecursionError:
+        # Deeply nested lists/quotes overflow Python-Markdown: show the text as is.
+        _local.__dict__.pop("md_links" if links else "md_nolinks", None)
+        paragraphs = re.split(r"\n\s*\n", text)
+        return "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def _render(text: str, policy: _Policy) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    text = _clean_input(text)
+    if not text.strip():
+        return ""
+    return _cleaner(policy).clean(_markdown_to_html(text)).strip()
+
+
+def render_markdown(text: str) -> str:
+    """Markdown typed by a user -> HTML safe to insert into a page."""
+    return _render(text, _BLOCK)
+
+
+def render_inline(text: str) -> str:
+    """Short text (comments): only strong, em, code, a and del; no <p> around it."""
+    return _render(text, _INLINE)
+
+
+# --- plain text -----------------------------------------------------------------
+
+_TEXT_BREAK_TAGS = frozenset(
+    {"p", "br", "hr", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li",
+     "table", "tr", "th", "td"}
+)  # fmt: skip
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _TEXT_BREAK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, ())
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html_or_md: str, limit: int | None = None) -> str:
+    """Plain text of a post (Markdown or HTML rendered by this module) for
+    snippets: whitespace collapsed, cut at a word boundary with "…" so the
+    result is at most ``limit`` characters. The result is NOT HTML-escaped."""
+    extractor = _TextExtractor()
+    extractor.feed(render_markdown(html_or_md))
+    extractor.close()
+    text = " ".join("".join(extractor.parts).split())
+    if limit is None or len(text) <= limit:
+        return text
+    if limit <= 1:
+        return "…"[: max(limit, 0)]
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace():
+        head, sep, _ = cut.rpartition(" ")
+        if sep and len(head) >= limit // 2:
+            cut = head
+    return cut.rstrip(" ,;:.-–—") + "…"

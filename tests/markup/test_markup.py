@@ -1,0 +1,433 @@
+"""What a reader sees from community.markup: normal Markdown, and hostile input."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from bleach._vendor import html5lib  # bleach 6 vendors html5lib; a browser-conformant parser
+
+from community.markup import MARKUP_VERSION, plain_text, render_inline, render_markdown
+
+# The policy as specified, written out independently of the module so that a
+# widened allowlist there fails here.
+BLOCK_ALLOWED = {
+    "p": set(), "br": set(), "hr": set(), "h3": set(), "h4": set(), "h5": set(),
+    "h6": set(), "blockquote": set(), "pre": set(), "ul": set(), "ol": {"start"},
+    "li": set(), "table": set(), "thead": set(), "tbody": set(), "tr": set(),
+    "th": set(), "td": set(), "img": {"src", "alt", "title"}, "strong": set(),
+    "em": set(), "b": set(), "i": set(), "code": {"class"},
+    "a": {"href", "title", "rel"}, "del": set(), "ins": set(), "sup": set(),
+    "sub": set(), "kbd": set(),
+}  # fmt: skip
+INLINE_ALLOWED = {
+    "strong": set(), "em": set(), "code": {"class"}, "a": {"href", "title", "rel"},
+    "del": set(),
+}  # fmt: skip
+LINK_SCHEMES = {"http", "https", "mailto"}
+IMAGE_SCHEMES = {"http", "https"}
+EXTERNAL_REL = {"nofollow", "ugc", "noopener"}
+
+
+def hostile_strings_dir() -> Path:
+    """/work/shared/data/hostile-strings, found from the repo (/work/main)."""
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "hostile-strings"
+
+
+def _data_file(relative: str) -> Path:
+    path = hostile_strings_dir() / relative
+    # A missing data set must fail the run, never skip it.
+    assert path.is_file(), f"hostile-strings data missing: {path}"
+    return path
+
+
+def _blns() -> list[str]:
+    return json.loads(_data_file("blns/blns.json").read_text(encoding="utf-8"))
+
+
+def _blns_base64() -> list[str]:
+    raw = json.loads(_data_file("blns/blns.base64.json").read_text(encoding="utf-8"))
+    return [base64.b64decode(item).decode("utf-8", "replace") for item in raw]
+
+
+def _h5sc() -> list[str]:
+    lines = _data_file("h5sc/h5sc_vectors.jsonl").read_text(encoding="utf-8").split("\n")
+    rows = [json.loads(line) for line in lines if line.strip()]
+    return [v for row in rows for v in (row["data"], row["data_expanded"])]
+
+
+def _payload_file(name: str) -> list[str]:
+    text = _data_file(f"payloadsallthethings-xss/{name}").read_bytes().decode("utf-8")
+    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+
+
+PAYLOAD_FILES = [
+    "0xcela_event_handlers.txt", "BRUTELOGIC-XSS-JS.txt", "BRUTELOGIC-XSS-STRINGS.txt",
+    "IntrudersXSS.txt", "JHADDIX_XSS.txt", "MarioXSSVectors.txt", "RSNAKE_XSS.txt",
+    "XSSDetection.txt", "XSS_Polyglots.txt",
+    "port_swigger_xss_cheatsheet_event_handlers.txt", "xss_alert.txt",
+    "xss_alert_identifiable.txt", "xss_payloads_quick.txt", "xss_swf_fuzz.txt",
+]  # fmt: skip
+
+SOURCES = {
+    "blns.json": _blns,
+    "blns.base64.json": _blns_base64,
+    "h5sc_vectors.jsonl": _h5sc,
+    **{name: (lambda name=name: _payload_file(name)) for name in PAYLOAD_FILES},
+}
+
+
+def test_payload_folder_is_complete():
+    present = {p.name for p in (hostile_strings_dir() / "payloadsallthethings-xss").glob("*.txt")}
+    assert present == set(PAYLOAD_FILES)
+
+
+# --- checking rendered output as a browser would parse it -----------------------
+
+_NOT_URL_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+
+def _squash(value: str) -> str:
+    """Entities decoded (again), whitespace/control/format chars removed, lower case."""
+    value = html.unescape(value)
+    value = "".join(c for c in value if unicodedata.category(c) not in ("Cc", "Cf", "Zs"))
+    return _NOT_URL_CHARS.sub("", value).lower()
+
+
+def _scheme(url: str) -> str | None:
+    match = _SCHEME.match(_squash(url))
+    return match.group(1) if match else None
+
+
+def _is_external(url: str) -> bool:
+    squashed = _squash(url)
+    return _scheme(url) is not None or squashed.startswith(("//", "\\", "/\\"))
+
+
+def problems(output: str, allowed: dict[str, set[str]]) -> list[str]:
+    """Everything in rendered HTML that breaks the policy (empty list: fine)."""
+    found = []
+    fragment = html5lib.parseFragment(output, treebuilder="etree", namespaceHTMLElements=False)
+    for el in fragment.iter():
+        if el is fragment:
+            continue
+        tag = el.tag
+        if not isinstance(tag, str):
+            found.append(f"non-element node {tag!r}")
+            continue
+        if tag not in allowed:
+            found.append(f"tag <{tag}>")
+            continue
+        for name, value in el.attrib.items():
+            name_l = str(name).lower()
+            if name_l.startswith("on"):
+                found.append(f"event handler {name}= on <{tag}>")
+            if name_l == "style":
+                found.append(f"style= on <{tag}>")
+            if name_l not in allowed[tag]:
+                found.append(f"attribute {name}= on <{tag}>")
+            if "javascript:" in _squash(value):
+                found.append(f"'javascript:' in {tag}[{name}]={value!r}")
+        href = el.get("href")
+        if href is not None:
+            scheme = _scheme(href)
+            if scheme is not None and scheme not in LINK_SCHEMES:
+                found.append(f"href scheme {scheme!r}: {href!r}")
+            if _is_external(href) and not EXTERNAL_REL <= set((el.get("rel") or "").split()):
+                found.append(f"external link without rel: {href!r} rel={el.get('rel')!r}")
+        if tag == "img":
+            src = el.get("src")
+            if src is None or _scheme(src) not in IMAGE_SCHEMES and not src.startswith("//"):
+                found.append(f"img src {src!r}")
+    return found
+
+
+def _check_all(vectors: list[str], render, allowed) -> None:
+    failures = []
+    for vector in vectors:
+        try:
+            output = render(vector)
+        except Exception as exc:  # noqa: BLE001 - report every failing vector
+            failures.append(f"{vector!r}\n    raised {exc!r}")
+            continue
+        bad = problems(output, allowed)
+        if bad:
+            failures.append(f"{vector!r}\n    -> {output!r}\n    " + "; ".join(bad))
+    assert not failures, f"{len(failures)} of {len(vectors)} vectors:\n" + "\n".join(failures[:30])
+
+
+@pytest.mark.parametrize("source", list(SOURCES))
+def test_hostile_vectors_render_markdown(source):
+    vectors = SOURCES[source]()
+    assert vectors, source
+    _check_all(vectors, render_markdown, BLOCK_ALLOWED)
+
+
+@pytest.mark.parametrize("source", list(SOURCES))
+def test_hostile_vectors_render_inline(source):
+    vectors = SOURCES[source]()
+    _check_all(vectors, render_inline, INLINE_ALLOWED)
+
+
+def test_blns_never_raises_and_plain_text_is_plain():
+    for s in _blns() + _blns_base64():
+        out = render_markdown(s)
+        assert isinstance(out, str)
+        assert isinstance(render_inline(s), str)
+        text = plain_text(s, limit=50)
+        assert len(text) <= 50
+        assert text == " ".join(text.split())  # whitespace collapsed
+
+
+def test_checker_catches_bad_html():
+    """The checker itself must see the problems it is meant to find."""
+    assert problems('<a href="jav&#x09;ascript:alert(1)">x</a>', BLOCK_ALLOWED)
+    assert problems('<p onclick="x">x</p>', BLOCK_ALLOWED)
+    assert problems('<p style="color:red">x</p>', BLOCK_ALLOWED)
+    assert problems("<script>alert(1)</script>", BLOCK_ALLOWED)
+    assert problems('<a href="https://x.com">x</a>', BLOCK_ALLOWED)  # no rel
+    assert problems('<img src="data:image/png;base64,AA">', BLOCK_ALLOWED)
+    assert problems("<p>x</p>", INLINE_ALLOWED)
+    assert problems('<svg><a href="#">x</a></svg>', BLOCK_ALLOWED)
+    assert not problems(
+        '<p><a href="/faq">x</a> <code class="language-py">y</code></p>', BLOCK_ALLOWED
+    )
+
+
+# --- normal Markdown ------------------------------------------------------------
+
+
+def _parse(output: str):
+    return html5lib.parseFragment(output, treebuilder="etree", namespaceHTMLElements=False)
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
+def test_markup_version_is_an_int():
+    assert isinstance(MARKUP_VERSION, int) and MARKUP_VERSION >= 1
+
+
+def test_empty_input():
+    assert render_markdown("") == ""
+    assert render_markdown("  \n\n ") == ""
+    assert render_inline("") == ""
+    assert plain_text("") == ""
+
+
+def test_emphasis_and_paragraphs():
+    out = render_markdown("Hello *world* and **friends**, `x < y`.\n\nSecond para.")
+    assert out == (
+        "<p>Hello <em>world</em> and <strong>friends</strong>, <code>x &lt; y</code>.</p>\n"
+        "<p>Second para.</p>"
+    )
+
+
+def test_lists():
+    out = render_markdown("- one\n- two\n\n3. three\n4. four")
+    assert "<ul>\n<li>one</li>\n<li>two</li>\n</ul>" in out
+    assert '<ol start="3">\n<li>three</li>\n<li>four</li>\n</ol>' in out
+
+
+def test_headings_are_shifted_below_page_headings():
+    out = render_markdown("# Title\n\n## Section\n\n#### Deep\n\n###### Deepest")
+    assert out == "<h3>Title</h3>\n<h4>Section</h4>\n<h6>Deep</h6>\n<h6>Deepest</h6>"
+    # raw h1 typed by the user: tag stripped, text kept
+    assert "<h1" not in render_markdown("<h1>Big</h1>")
+    assert "Big" in render_markdown("<h1>Big</h1>")
+
+
+def test_fenced_code_keeps_language_class_and_is_not_linkified():
+    out = render_markdown("```python\nprint('<b>') # https://example.com\n```")
+    assert out == (
+        '<pre><code class="language-python">'
+        "print('&lt;b&gt;') # https://example.com\n</code></pre>"
+    )
+    # a class that is not a plain language name is dropped
+    out = render_markdown('<code class="x onclick">c</code>')
+    assert "class" not in out
+
+
+def test_tables_without_style():
+    out = render_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |")
+    table = _parse(out).find("table")
+    assert [_text(th) for th in table.iter("th")] == ["a", "b"]
+    assert [_text(td) for td in table.iter("td")] == ["1", "2"]
+    assert "style" not in out and "align" not in out
+
+
+def test_links_outside_get_rel_inside_do_not_need_it():
+    out = render_markdown(
+        "[ext](https://example.com/a?b=1&c=2) [rel](/faq) [anchor](#top) "
+        "[proto](//cdn.example.com/x) [mail](mailto:help@example.com)"
+    )
+    links = {_text(a): a for a in _parse(out).iter("a")}
+    assert links["ext"].get("href") == "https://example.com/a?b=1&c=2"
+    assert links["ext"].get("rel") == "nofollow ugc noopener"
+    assert links["proto"].get("rel") == "nofollow ugc noopener"
+    assert links["rel"].get("href") == "/faq" and links["rel"].get("rel") is None
+    assert links["anchor"].get("href") == "#top"
+    assert links["mail"].get("href") == "mailto:help@example.com"
+    assert not problems(out, BLOCK_ALLOWED)
+
+
+def test_bare_urls_are_linkified():
+    out = render_markdown("see https://example.com/x?y=1 or www.example.org, thanks")
+    links = list(_parse(out).iter("a"))
+    assert [a.get("href") for a in links] == ["https://example.com/x?y=1", "http://www.example.org"]
+    assert all(a.get("rel") == "nofollow ugc noopener" for a in links)
+    # already a link: not linkified twice
+    assert render_markdown("[https://a.example.com](https://a.example.com)").count("<a ") == 1
+
+
+def test_images_only_http_and_https():
+    out = render_markdown(
+        '![ok](https://img.example.com/a.png "t") ![plain](http://x.example.com/b.png) '
+        "![js](javascript:alert(1)) ![data](data:image/png;base64,AAAA) ![rel](/static/c.png)"
+    )
+    imgs = list(_parse(out).iter("img"))
+    assert [(i.get("alt"), i.get("src")) for i in imgs] == [
+        ("ok", "https://img.example.com/a.png"),
+        ("plain", "http://x.example.com/b.png"),
+    ]
+    assert imgs[0].get("title") == "t"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x]( javascript:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](&#x6A;&#x61;vascript&colon;alert(1))",
+        "[x](vbscript:msgbox(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        '<a href="java&#x09;script:alert(1)">x</a>',
+        '<a href="jav\tascript:alert(1)">x</a>',
+        '<a href="&#14;  javascript:alert(1)">x</a>',
+        '<a href="java\u200bscript:alert(1)">x</a>',
+        "<a href='javascript&#0000058alert(1)'>x</a>",
+        '<a href="https://ok.example.com/?q=javascript:alert(1)">x</a>',
+        '[x](https://ok.example.com "javascript:alert(1)")',
+    ],
+)
+def test_obfuscated_script_urls_lose_their_href(source):
+    out = render_markdown(source)
+    assert not problems(out, BLOCK_ALLOWED), out
+    for a in _parse(out).iter("a"):
+        assert a.get("href") is None or _scheme(a.get("href")) in {"http", "https"}
+    assert "x" in plain_text(source)
+
+
+def test_raw_html_is_inert():
+    out = render_markdown(
+        "Hi <script>alert('x')</script><style>body{display:none}</style>"
+        '<b onmouseover="alert(1)">bold</b> <kbd>Ctrl</kbd>+<kbd>C</kbd> '
+        '<iframe src="https://evil.example.com">frame text</iframe>'
+        '<div style="color:red" onclick="alert(1)">div text</div>'
+        '<form action="/x"><input value="v"><button>btn</button></form>'
+        "<svg><text>svg text</text></svg><math><mi>m</mi></math>"
+        "<!-- comment --> <del>old</del> <ins>new</ins> x<sup>2</sup> H<sub>2</sub>O"
+    )
+    assert not problems(out, BLOCK_ALLOWED), out
+    assert "alert" not in out and "display:none" not in out
+    assert "frame text" not in out and "svg text" not in out and "comment" not in out
+    assert "<b>bold</b>" in out and "<kbd>Ctrl</kbd>+<kbd>C</kbd>" in out
+    assert "div text" in out and "btn" in out
+    assert "<del>old</del> <ins>new</ins> x<sup>2</sup> H<sub>2</sub>O" in out
+
+
+def test_html_looking_text_in_code_is_shown_escaped():
+    out = render_markdown("Use `<script>` tags:\n\n    <img src=x onerror=alert(1)>")
+    assert "<code>&lt;script&gt;</code>" in out
+    assert "<pre><code>&lt;img src=x onerror=alert(1)&gt;\n</code></pre>" in out
+
+
+def test_render_inline():
+    out = render_inline("**bold** _it_ `c` [l](https://example.com) <del>d</del>")
+    assert out == (
+        "<strong>bold</strong> <em>it</em> <code>c</code> "
+        '<a href="https://example.com" rel="nofollow ugc noopener">l</a> <del>d</del>'
+    )
+    out = render_inline("# Title\n\n- item\n\n![i](https://example.com/i.png)\n\n> q")
+    assert not problems(out, INLINE_ALLOWED), out
+    assert "Title" in out and "item" in out and "q" in out
+    assert not out.startswith("<p>")
+
+
+def test_plain_text_from_markdown_and_html():
+    md = "# Title\n\nSome **bold** text &amp; a [link](https://example.com).\n\n- a\n- b"
+    assert plain_text(md) == "Title Some bold text & a link. a b"
+    rendered = render_markdown(md)
+    assert plain_text(rendered) == "Title Some bold text & a link. a b"
+    assert plain_text("<p>x &lt;script&gt;</p><script>alert(1)</script>") == "x <script>"
+    assert plain_text("| a | b |\n|---|---|\n| 1 | 2 |") == "a b 1 2"
+    assert plain_text("line one<br>line two") == "line one line two"
+
+
+def test_plain_text_truncates_at_word_boundary():
+    text = "Le service client répond en moins de vingt-quatre heures ouvrées."
+    assert plain_text(text, limit=200) == text
+    assert plain_text(text, limit=len(text)) == text
+    assert plain_text(text, limit=30) == "Le service client répond en…"
+    assert plain_text(text, limit=26) == "Le service client répond…"
+    for limit in range(1, len(text)):
+        cut = plain_text(text, limit=limit)
+        assert len(cut) <= limit and cut.endswith("…")
+        assert text.startswith(cut[:-1])
+    assert plain_text("x" * 100, limit=10) == "x" * 9 + "…"  # one long word: hard cut
+    assert plain_text("abc", limit=0) == ""
+
+
+# --- robustness and speed -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "- " * 2000 + "deep list",
+        "1. " * 2000 + "deep list",
+        "> " * 3000 + "deep quote",
+        "<div>" * 5000 + "deep div",
+        "[" * 20000,
+        "![" * 10000,
+        "\x00\x01\x02wzxhzdk:0\x03\ud800\udfff text",
+        "word " * 40000,
+    ],
+    ids=["list", "olist", "quote", "div", "brackets", "images", "controls", "long"],
+)
+def test_pathological_input_is_fast_and_safe(source):
+    start = time.perf_counter()
+    out = render_markdown(source)
+    inline = render_inline(source)
+    assert time.perf_counter() - start < 5
+    assert not problems(out, BLOCK_ALLOWED)
+    assert not problems(inline, INLINE_ALLOWED)
+    assert "\x00" not in out and "\ud800" not in out
+
+
+def test_links_still_work_below_the_bracket_limit():
+    out = render_markdown("[a](https://example.com) " + "[x] " * 100)
+    assert '<a href="https://example.com" rel="nofollow ugc noopener">a</a>' in out
+
+
+def test_threads_get_the_same_output():
+    sources = [f"**{i}** [l{i}](https://example.com/{i})\n\n- a\n- b" for i in range(200)]
+    expected = [render_markdown(s) for s in sources]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(render_markdown, sources)) == expected
+
+
+def test_rejects_non_text():
+    with pytest.raises(TypeError):
+        render_markdown(b"bytes")  # type: ignore[arg-type]
