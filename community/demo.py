@@ -43,7 +43,7 @@ def load_demo() -> dict:
         user.created_at = now - timedelta(days=200 + len(users) * 7)
         users[spec["email"]] = user
     admin = next(u for u in users.values() if u.role == "admin")
-    staff = next(u for u in users.values() if u.is_staff)
+    staff = next(u for u in users.values() if u.role == "staff")
     for spec in CATEGORIES:
         qa.save_category(admin, spec["slug"], spec["name"], spec.get("description", ""))
     questions = []
