@@ -4,6 +4,8 @@ from __future__ import annotations
 import atexit
 
 from flask import Flask, redirect, request, url_for
+from werkzeug.exceptions import NotFound
+from werkzeug.routing import IntegerConverter
 
 from community import errors, i18n, page_cache, security, templating
 from community.extensions import csrf, db, limiter, login_manager, migrate
@@ -11,7 +13,18 @@ from community.extensions import csrf, db, limiter, login_manager, migrate
 MIGRATIONS = i18n.TRANSLATIONS.parent / "migrations"
 
 
+class IdConverter(IntegerConverter):
+    """An id larger than an INTEGER column holds (PostgreSQL's limit) is simply not found."""
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        if number > 2**31 - 1:
+            raise NotFound()
+        return number
+
+
 def init_extensions(app: Flask) -> None:
+    app.url_map.converters["int"] = IdConverter
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)

@@ -26,9 +26,8 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, onupdate=utcnow, nullable=False
-    )
+    # Set by the operations that edit content, so votes and view counts do not touch it.
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
 
 
 def visible(stmt, model, viewer):

@@ -23,3 +23,14 @@ def slugify(text: str, max_length: int = 80) -> str:
 def tag_name(text: str) -> str:
     """A tag as stored: folded, words joined by hyphens."""
     return _NON_WORD.sub("-", fold(text)).strip("-")[:30]
+
+
+def storable(value: str) -> bool:
+    """Text a database can keep: no NUL character (PostgreSQL refuses it), no lone surrogate."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

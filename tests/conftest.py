@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask import g, has_app_context
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import text
@@ -79,6 +80,10 @@ class CSRFClient(FlaskClient):
         return serializer.dumps(raw)
 
     def open(self, *args, csrf: bool = True, **kwargs):
+        # The test holds an app context open, so each request would otherwise reuse the member
+        # Flask-Login cached for the previous one.
+        if has_app_context():
+            g.pop("_login_user", None)
         method = (kwargs.get("method") or "GET").upper()
         if csrf and method in ("POST", "PUT", "PATCH", "DELETE"):
             if "json" in kwargs:

@@ -4,6 +4,7 @@ Session writes must carry the CSRF token in ``X-CSRFToken``; token calls need no
 """
 from __future__ import annotations
 
+import functools
 from datetime import timedelta
 
 from flask import g, request
@@ -13,7 +14,7 @@ from flask_login import current_user
 from community.api import bp
 from community.database import utcnow
 from community.errors import Unauthorized
-from community.extensions import csrf
+from community.extensions import csrf, db
 from community.members.operations import token_for_plaintext
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -29,7 +30,9 @@ def authenticate() -> None:
         if token is None:
             raise Unauthorized(_("The API token is missing, invalid or revoked."), code="invalid_token")
         if token.last_used_at is None or utcnow() - token.last_used_at > timedelta(hours=1):
+            # Committed at once (at most hourly): read-only calls commit nothing else.
             token.last_used_at = utcnow()
+            db.session.commit()
         g.api_user = token.user
         return
     if current_user.is_authenticated:
@@ -41,3 +44,15 @@ def authenticate() -> None:
 def actor():
     """The calling member, or None for anonymous calls."""
     return g.get("api_user")
+
+
+def signed_in(view):
+    """Refuse visitors with 401 before the request's body or target is looked at."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if actor() is None:
+            raise Unauthorized(_("You need to sign in to do that."))
+        return view(*args, **kwargs)
+
+    return wrapper

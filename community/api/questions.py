@@ -1,12 +1,11 @@
 """Questions, answers, acceptance, votes and comments."""
 from __future__ import annotations
 
-from flask import request
 from flask_babel import gettext as _
 
 from community.api import bp, serializers
-from community.api.auth import actor
-from community.api.responses import choice_arg, json_body, listing, pagination, string_field
+from community.api.auth import actor, signed_in
+from community.api.responses import choice_arg, json_body, listing, pagination, string_field, tags_field, text_arg
 from community.errors import ValidationError
 from community.extensions import db
 from community.questions import operations as ops
@@ -20,7 +19,7 @@ def list_questions():
     result = queries.question_list(
         actor(),
         category=choice_arg("category", [c.slug for c in queries.categories()]),
-        tag=(request.args.get("tag") or "").strip().lower() or None,
+        tag=(text_arg("tag") or "").lower() or None,
         status=choice_arg("status", STATUSES),
         sort=choice_arg("sort", list(queries.SORTS)) or "newest",
         page=page,
@@ -30,6 +29,7 @@ def list_questions():
 
 
 @bp.post("/questions")
+@signed_in
 def create_question():
     data = json_body()
     question = ops.ask_question(
@@ -37,7 +37,7 @@ def create_question():
         string_field(data, "title"),
         string_field(data, "body"),
         string_field(data, "category"),
-        data.get("tags", []),
+        tags_field(data) or [],
     )
     db.session.commit()
     return serializers.question(question), 201
@@ -50,6 +50,7 @@ def get_question(question_id: int):
 
 
 @bp.patch("/questions/<int:question_id>")
+@signed_in
 def edit_question(question_id: int):
     question = ops.get_question(question_id, actor())
     data = json_body()
@@ -59,14 +60,15 @@ def edit_question(question_id: int):
         string_field(data, "title", required=False, default=question.title),
         string_field(data, "body", required=False, default=question.body),
         string_field(data, "category", required=False, default=question.category.slug),
-        data.get("tags"),
-        string_field(data, "summary", required=False),
+        tags_field(data),
+        string_field(data, "summary", required=False, max_length=200),
     )
     db.session.commit()
     return serializers.question(question)
 
 
 @bp.post("/questions/<int:question_id>/answers")
+@signed_in
 def create_answer(question_id: int):
     question = ops.get_question(question_id, actor())
     data = json_body()
@@ -76,6 +78,7 @@ def create_answer(question_id: int):
 
 
 @bp.post("/answers/<int:answer_id>/accept")
+@signed_in
 def accept_answer(answer_id: int):
     answer = ops.get_answer(answer_id, actor())
     ops.accept_answer(actor(), answer)
@@ -93,11 +96,13 @@ def _vote(target):
 
 
 @bp.post("/questions/<int:question_id>/vote")
+@signed_in
 def vote_question(question_id: int):
     return _vote(ops.get_question(question_id, actor()))
 
 
 @bp.post("/answers/<int:answer_id>/vote")
+@signed_in
 def vote_answer(answer_id: int):
     return _vote(ops.get_answer(answer_id, actor()))
 
@@ -110,10 +115,12 @@ def _comment(target):
 
 
 @bp.post("/questions/<int:question_id>/comments")
+@signed_in
 def comment_question(question_id: int):
     return _comment(ops.get_question(question_id, actor()))
 
 
 @bp.post("/answers/<int:answer_id>/comments")
+@signed_in
 def comment_answer(answer_id: int):
     return _comment(ops.get_answer(answer_id, actor()))

@@ -10,7 +10,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from community.database import utcnow
 from community.extensions import db
 
+from flask_babel import lazy_gettext as _l
+
 ROLES = ("customer", "ambassador", "staff", "admin")
+ROLE_LABELS = {
+    "customer": _l("customer"),
+    "ambassador": _l("ambassador"),
+    "staff": _l("staff"),
+    "admin": _l("administrator"),
+}
 
 
 class User(UserMixin, db.Model):

@@ -15,6 +15,7 @@ from community.errors import Conflict, NotFound, ValidationError
 from community.extensions import db
 from community.members.models import ROLES, ApiToken, User
 from community.permissions import require
+from community.text import storable
 
 MIN_PASSWORD = 10
 COMMON_PASSWORDS = {
@@ -48,7 +49,7 @@ def normalise_email(email: str) -> str:
 
 def _clean_name(name: str) -> str:
     name = " ".join((name or "").split())
-    if not 2 <= len(name) <= 60:
+    if not 2 <= len(name) <= 60 or not storable(name):
         raise ValidationError(
             _("Display name: 2 to 60 characters."),
             {"display_name": _("Use 2 to 60 characters.")},
@@ -126,7 +127,9 @@ def update_profile(user: User, display_name: str, bio: str, locale: str | None) 
     except ValidationError as err:
         fields.update(err.fields)
     bio = (bio or "").strip()
-    if len(bio) > 1000:
+    if not storable(bio):
+        fields["bio"] = _("Contains characters that are not allowed.")
+    elif len(bio) > 1000:
         fields["bio"] = _("Use at most 1000 characters.")
     if locale not in (None, "", "fr", "en"):
         fields["locale"] = _("Unknown language.")
@@ -163,7 +166,7 @@ def create_token(actor: User, user: User, label: str) -> tuple[ApiToken, str]:
     """Create a personal API token; the plaintext is returned once and never stored."""
     require(actor, "token.manage", user)
     label = " ".join((label or "").split())
-    if not 1 <= len(label) <= 80:
+    if not 1 <= len(label) <= 80 or not storable(label):
         raise ValidationError(_("Give the token a label (up to 80 characters)."), {"label": _("Give the token a label (up to 80 characters).")})
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, label=label, token_hash=_hash_token(plaintext), prefix=plaintext[:10])

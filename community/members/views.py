@@ -11,7 +11,7 @@ from community.extensions import db, limiter
 from community.forms import apply_errors
 from community.members import operations as ops
 from community.members.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RoleForm, TokenForm
-from community.members.models import ApiToken, User
+from community.members.models import ROLE_LABELS, ApiToken, User
 from community.permissions import require
 from community.questions.queries import paginate, user_activity
 from community.web import page_arg, safe_next
@@ -172,7 +172,7 @@ def change_role(user_id: int):
                 raise
             flash(err.message, "error")
         else:
-            flash(_("%(name)s is now %(role)s.", name=user.display_name, role=form.role.data), "success")
+            flash(_("%(name)s is now %(role)s.", name=user.display_name, role=ROLE_LABELS[user.role]), "success")
     else:
         require(current_user, "user.change_role", user)
         flash(_("Choose a role."), "error")

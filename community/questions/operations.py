@@ -26,10 +26,10 @@ from community.questions.models import (
     Tag,
     Vote,
 )
-from community.text import slugify, tag_name
+from community.text import slugify, storable, tag_name
 
 TITLE_MIN, TITLE_MAX = 10, 200
-BODY_MIN, BODY_MAX = 20, 30000
+BODY_MIN, BODY_MAX = 20, 20000
 ANSWER_MIN = 5
 COMMENT_MIN, COMMENT_MAX = 2, 600
 MAX_TAGS = 5
@@ -42,7 +42,9 @@ def _changed(actor) -> None:
 
 def _check_text(value: str, field: str, low: int, high: int, fields: dict) -> str:
     value = (value or "").strip()
-    if len(value) < low:
+    if not storable(value):
+        fields[field] = _("Contains characters that are not allowed.")
+    elif len(value) < low:
         fields[field] = _("Write at least %(n)d characters.", n=low)
     elif len(value) > high:
         fields[field] = _("Write at most %(n)d characters.", n=high)
@@ -114,6 +116,8 @@ def _revise(post, actor, summary: str = "", title: str | None = None, tags: str 
 
 
 def _set_body(post, body: str) -> None:
+    if post.id is not None:
+        post.updated_at = utcnow()
     post.body = body
     post.body_html = render_markdown(body)
     post.markup_version = MARKUP_VERSION

@@ -156,7 +156,11 @@ def revisions(post) -> list[Revision]:
 
 
 def user_activity(user, viewer=None, size: int = 10) -> dict:
-    questions = visible(select(Question), Question, viewer).where(Question.author_id == user.id)
+    questions = (
+        visible(select(Question), Question, viewer)
+        .where(Question.author_id == user.id)
+        .options(joinedload(Question.category))
+    )
     answers = (
         visible(select(Answer), Answer, viewer)
         .where(Answer.author_id == user.id)

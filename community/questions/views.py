@@ -91,10 +91,10 @@ def _render_question(question: Question, answer_form: AnswerForm | None = None,
     authenticated = current_user.is_authenticated
     return render_template(
         "questions/show.html",
-        answer_form=answer_form or (AnswerForm() if authenticated else None),
-        comment_form=comment_form or (CommentForm() if authenticated else None),
+        answer_form=answer_form or (AnswerForm(formdata=None) if authenticated else None),
+        comment_form=comment_form or (CommentForm(formdata=None) if authenticated else None),
         comment_target=comment_target,
-        close_form=CloseForm() if authenticated else None,
+        close_form=CloseForm(formdata=None) if authenticated else None,
         **data,
     ), status
 

@@ -1,0 +1,144 @@
+"""The OpenAPI document: served, complete, valid, and true to what the API answers."""
+from __future__ import annotations
+
+import re
+
+import factories as make
+import pytest
+from apitools import BASE
+
+from community.api.openapi import DOCUMENT
+
+IGNORED_METHODS = {"HEAD", "OPTIONS"}
+
+
+def routes(app) -> set[tuple[str, str]]:
+    """Every (path, method) the blueprint serves, in OpenAPI spelling (``<int:id>`` → ``{id}``)."""
+    found = set()
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith(BASE + "/"):
+            continue
+        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule[len(BASE):])
+        found |= {(path, method.lower()) for method in rule.methods - IGNORED_METHODS}
+    return found
+
+
+def documented() -> set[tuple[str, str]]:
+    methods = {"get", "put", "post", "delete", "patch"}
+    return {(path, m) for path, item in DOCUMENT["paths"].items() for m in item if m in methods}
+
+
+def test_document_is_served_as_json(client):
+    """GET /api/v1/openapi.json gives the OpenAPI 3.1 document, to anyone."""
+    response = client.get(f"{BASE}/openapi.json")
+    assert response.status_code == 200 and response.is_json
+    served = response.get_json()
+    assert served["openapi"].startswith("3.1")
+    assert served["servers"] == [{"url": BASE}]
+    assert set(served["paths"]) == set(DOCUMENT["paths"])
+
+
+def test_every_route_is_documented(app):
+    """Each route and method under /api/v1 appears in the document."""
+    missing = routes(app) - documented()
+    assert not missing, f"routes missing from the OpenAPI document: {sorted(missing)}"
+
+
+def test_every_documented_operation_exists(app):
+    """The document promises no path or method that the API does not serve."""
+    extra = documented() - routes(app)
+    assert not extra, f"documented but not served: {sorted(extra)}"
+
+
+def test_path_parameters_match_the_routes():
+    """Every {name} in a documented path is declared as an integer path parameter."""
+    parameters = DOCUMENT["components"]["parameters"]
+    for path, item in DOCUMENT["paths"].items():
+        names = set(re.findall(r"{([^}]+)}", path))
+        declared = {parameters[p["$ref"].rsplit("/", 1)[1]]["name"] for p in item.get("parameters", [])}
+        assert names == declared, path
+
+
+def test_list_parameters_document_the_contract_filters():
+    """GET /questions documents status and sort enums and per_page's cap of 100."""
+    parameters = DOCUMENT["components"]["parameters"]
+    assert parameters["Status"]["schema"]["enum"] == ["open", "answered", "solved", "closed"]
+    assert parameters["Sort"]["schema"]["enum"] == ["newest", "votes", "activity"]
+    assert DOCUMENT["components"]["schemas"]["QuestionPage"]["properties"]["per_page"]["maximum"] == 100
+
+
+def test_every_write_accepts_a_token_or_a_session_with_csrf():
+    """Writes are secured by bearerAuth, or by the session cookie plus the X-CSRFToken header."""
+    schemes = DOCUMENT["components"]["securitySchemes"]
+    assert schemes["bearerAuth"] == {**schemes["bearerAuth"], "type": "http", "scheme": "bearer"}
+    assert schemes["csrfToken"]["in"] == "header" and schemes["csrfToken"]["name"] == "X-CSRFToken"
+    for path, method in documented():
+        if method != "get":
+            security = DOCUMENT["paths"][path][method]["security"]
+            assert {"bearerAuth": []} in security and {"sessionCookie": [], "csrfToken": []} in security
+
+
+def test_document_is_valid_openapi():
+    """The document passes openapi-spec-validator's OpenAPI 3.1 checks."""
+    validator = pytest.importorskip("openapi_spec_validator")
+    validator.validate(DOCUMENT)
+
+
+def test_real_responses_match_the_documented_schemas(api, client):
+    """What the API answers in a journey matches the schemas the document gives for it."""
+    jsonschema = pytest.importorskip("jsonschema")
+
+    def check(response, status: int, path: str, method: str):
+        assert response.status_code == status, response.get_data(as_text=True)[:300]
+        documented_response = DOCUMENT["paths"][path][method]["responses"][str(status)]
+        if "$ref" in documented_response:
+            name = documented_response["$ref"].rsplit("/", 1)[1]
+            documented_response = DOCUMENT["components"]["responses"][name]
+        schema = documented_response["content"]["application/json"]["schema"]
+        jsonschema.validate(
+            response.get_json(),
+            {**schema, "components": DOCUMENT["components"]},
+            cls=jsonschema.Draft202012Validator,
+            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+        )
+
+    asker, helper, voter = make.user(), make.user("ambassador"), make.user()
+    make.category()
+    check(api.get("/categories"), 200, "/categories", "get")
+    created = api.post("/questions", asker, json={
+        "title": "Le décodeur TV redémarre en boucle",
+        "body": "Depuis la mise à jour d'hier, le **décodeur** redémarre toutes les 5 minutes.",
+        "category": "box-internet",
+        "tags": ["tv", "decodeur"],
+    })
+    check(created, 201, "/questions", "post")
+    qid = created.get_json()["id"]
+    answer = api.post(f"/questions/{qid}/answers", helper, json={"body": "Faites une réinitialisation usine."})
+    check(answer, 201, "/questions/{question_id}/answers", "post")
+    aid = answer.get_json()["id"]
+    check(api.post(f"/answers/{aid}/comments", asker, json={"body": "Merci !"}),
+          201, "/answers/{answer_id}/comments", "post")
+    check(api.post(f"/questions/{qid}/comments", helper, json={"body": "Quel modèle ?"}),
+          201, "/questions/{question_id}/comments", "post")
+    check(api.post(f"/answers/{aid}/vote", voter, json={"value": 1}), 200, "/answers/{answer_id}/vote", "post")
+    check(api.post(f"/questions/{qid}/vote", voter, json={"value": -1}),
+          200, "/questions/{question_id}/vote", "post")
+    check(api.post(f"/answers/{aid}/accept", asker), 200, "/answers/{answer_id}/accept", "post")
+    check(api.patch(f"/questions/{qid}", asker, json={"tags": ["tv"]}), 200, "/questions/{question_id}", "patch")
+    check(api.get(f"/questions/{qid}"), 200, "/questions/{question_id}", "get")
+    check(api.get("/questions?per_page=5"), 200, "/questions", "get")
+    check(api.get(f"/users/{helper.id}"), 200, "/users/{user_id}", "get")
+    check(api.get("/me", asker), 200, "/me", "get")
+    new_token = api.post("/me/tokens", asker, json={"label": "CRM"})
+    check(new_token, 201, "/me/tokens", "post")
+    check(api.get("/me/tokens", asker), 200, "/me/tokens", "get")
+    check(api.delete(f"/me/tokens/{new_token.get_json()['id']}", asker), 200, "/me/tokens/{token_id}", "delete")
+    check(api.get("/openapi.json"), 200, "/openapi.json", "get")
+    check(api.get("/questions/999999"), 404, "/questions/{question_id}", "get")
+    check(api.get("/questions?status=foo"), 422, "/questions", "get")
+    check(api.post("/questions", json={}), 401, "/questions", "post")
+    check(api.get("/categories", headers={"Authorization": "Bearer nope"}), 401, "/categories", "get")
+    check(api.post(f"/questions/{qid}/vote", asker, json={"value": 1}), 403, "/questions/{question_id}/vote", "post")
+    check(client.post(f"{BASE}/questions", data="{", content_type="application/json",
+                      headers={"Authorization": f"Bearer {api.token(asker)}"}, csrf=False),
+          400, "/questions", "post")
