@@ -1,0 +1,53 @@
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+# Reinstall only when the project's dependencies change.
+INSTALLED := $(VENV)/.installed
+
+# Test folders also run against a real PostgreSQL after the SQLite run.
+PG_TESTS ?= tests/domain tests/api
+BENCHES ?= bench/page.py
+
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
+
+# Tests and commands that spawn `flask`, `gunicorn` or `pybabel` find the venv's.
+export PATH := $(abspath $(BIN)):$(PATH)
+export VIRTUAL_ENV := $(abspath $(VENV))
+
+.PHONY: help run test bench lint install translations
+
+help:
+	@echo "make run    serve the app on http://127.0.0.1:$${PORT:-5000} (demo data when empty)"
+	@echo "make test   the whole suite on SQLite, then $(PG_TESTS) on PostgreSQL"
+	@echo "make bench  $(BENCHES)"
+	@echo "make lint   ruff check"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+install: $(INSTALLED)
+
+translations/%.mo: translations/%.po | $(INSTALLED)
+	$(BIN)/pybabel -q compile -i $< -o $@
+
+translations: $(MO_FILES)
+
+run: install translations
+	$(FLASK) db upgrade
+	$(FLASK) demo load --if-empty
+	exec $(BIN)/gunicorn -w 2 -b 127.0.0.1:$${PORT:-5000} wsgi:app
+
+test: install translations
+	$(BIN)/pytest
+	$(BIN)/pytest --db=postgres $(PG_TESTS)
+
+bench: install translations
+	@set -e; for bench in $(BENCHES); do echo "== $$bench"; $(BIN)/python $$bench; done
+
+lint: install
+	$(BIN)/ruff check .
