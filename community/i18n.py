@@ -1,10 +1,13 @@
 """Locale selection: the member's setting, else the language cookie, else Accept-Language, else French."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, has_request_context, request
 from flask_login import current_user
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from community.extensions import babel
 
@@ -21,7 +24,14 @@ def select_locale() -> str:
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:
         return chosen
-    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return _best_match(request.headers.get("Accept-Language", ""), languages,
+                       current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+@lru_cache(maxsize=512)
+def _best_match(header: str, languages: tuple, default: str) -> str:
+    """Browsers send a handful of distinct headers: parse each once."""
+    return parse_accept_header(header, LanguageAccept).best_match(languages) or default
 
 
 def init_app(app: Flask) -> None:

@@ -11,7 +11,7 @@ import os
 import threading
 from collections import OrderedDict
 
-from flask import Flask, Response, current_app, get_flashed_messages, request, session
+from flask import Flask, Response, current_app, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import event
@@ -53,38 +53,54 @@ def _cacheable() -> bool:
     )
 
 
+def _key() -> tuple:
+    return (request.full_path, str(get_locale()))
+
+
+def serve_from_cache():
+    """``before_request``: answer a cached page before rate limiting, sessions or views run."""
+    view = current_app.view_functions.get(request.endpoint)
+    marker = getattr(view, "page_cache", None)
+    if marker is None or not _cacheable():
+        return None
+    with _lock:
+        entry = _pages.get(_key())
+        if entry is not None:
+            _pages.move_to_end(_key())
+    if entry is None or entry[0] != generation():
+        return None
+    if marker["on_hit"] is not None:
+        marker["on_hit"](**(request.view_args or {}))
+    return Response(entry[1], status=200, mimetype="text/html")
+
+
 def cached_page(on_hit=None):
-    """Serve the decorated view from the cache for anonymous visitors; ``on_hit(**kwargs)`` still runs."""
+    """Keep what the decorated view renders for anonymous visitors; ``on_hit(**view_args)`` runs on hits."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(**kwargs):
             if not _cacheable():
                 return view(**kwargs)
-            key = (request.full_path, str(get_locale()))
             gen = generation()
-            with _lock:
-                entry = _pages.get(key)
-                if entry is not None:
-                    _pages.move_to_end(key)
-            if entry is not None and entry[0] == gen:
-                if on_hit is not None:
-                    on_hit(**kwargs)
-                return Response(entry[1], status=200, mimetype="text/html")
             response = current_app.make_response(view(**kwargs))
-            if response.status_code == 200 and not get_flashed_messages(with_categories=False) and not response.direct_passthrough:
+            if response.status_code == 200 and not response.direct_passthrough and "_flashes" not in session:
                 with _lock:
-                    _pages[key] = (gen, response.get_data())
+                    _pages[_key()] = (gen, response.get_data())
                     while len(_pages) > current_app.config["PAGE_CACHE_SIZE"]:
                         _pages.popitem(last=False)
             return response
 
+        wrapper.page_cache = {"on_hit": on_hit}
         return wrapper
 
     return decorator
 
 
 def init_app(app: Flask) -> None:
+    """Serve hits first: call this before the rate limiter registers its own hook."""
+    app.before_request(serve_from_cache)
+
     def mark(sender, **extra):
         db.session.info["content_changed"] = True
 

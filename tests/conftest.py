@@ -80,10 +80,11 @@ class CSRFClient(FlaskClient):
         return serializer.dumps(raw)
 
     def open(self, *args, csrf: bool = True, **kwargs):
-        # The test holds an app context open, so each request would otherwise reuse the member
-        # Flask-Login cached for the previous one.
+        # The test holds an app context open, so each request would otherwise reuse what the
+        # previous one cached in ``g`` (Flask-Login's member, Flask-Babel's locale).
         if has_app_context():
-            g.pop("_login_user", None)
+            for key in list(g):
+                g.pop(key)
         method = (kwargs.get("method") or "GET").upper()
         if csrf and method in ("POST", "PUT", "PATCH", "DELETE"):
             if "json" in kwargs:
