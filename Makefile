@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 INSTALLED := $(VENV)/.installed
 
 # Test folders also run against a real PostgreSQL after the SQLite run.
-PG_TESTS ?= tests/domain tests/api
+PG_TESTS ?= tests/domain tests/api tests/search
 BENCHES ?= bench/page.py
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
@@ -51,3 +51,18 @@ bench: install translations
 
 lint: install
 	$(BIN)/ruff check .
+
+# After changing user-visible strings: re-extract them into translations/messages.pot and merge them
+# into the catalogues (the English one is filled in from the source strings). Then translate the new
+# and fuzzy entries of translations/fr/LC_MESSAGES/messages.po; tests/test_translations.py checks it.
+# --ignore-dirs: by default pybabel skips directories starting with "_", such as templates/_macros.
+POT := translations/messages.pot
+CATALOG_LANGS := fr en
+.PHONY: catalog
+catalog: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs '.* __pycache__' \
+		--no-location --sort-output --project Entraide --copyright-holder Néolia -o $(POT) .
+	set -e; for lang in $(CATALOG_LANGS); do \
+		$(BIN)/pybabel update -i $(POT) -d translations -l $$lang --init-missing --ignore-obsolete; \
+	done
+	$(BIN)/python translations/sync_english.py

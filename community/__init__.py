@@ -35,7 +35,11 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, demo, site
+    from community import api, demo, search_documents, site  # noqa: F401 - search_documents hooks the session
+    from community.discovery import cli as discovery_cli
+    from community.discovery import models as discovery_models  # noqa: F401
+    from community.discovery import searching, visits
+    from community.discovery import views as discovery_views
     from community.members import cli as members_cli
     from community.members import views as members_views
     from community.members.models import User
@@ -62,11 +66,15 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(site.bp)
     app.register_blueprint(members_views.bp)
     app.register_blueprint(questions_views.bp)
+    app.register_blueprint(discovery_views.bp)
     api.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     members_cli.init_app(app)
+    discovery_cli.init_app(app)
+    searching.init_app(app)
+    visits.init_app(app)
     demo.init_app(app)
 
     if not app.testing:

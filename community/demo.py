@@ -191,6 +191,9 @@ def load_command(count: int, if_empty: bool) -> None:
     if count:
         generate(count)
         click.echo(f"Added {count} generated questions.")
+    from community.discovery import searching
+
+    click.echo(f"Search index: {searching.rebuild(progress=True)} documents.")
     _print_accounts()
 
 

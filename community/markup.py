@@ -283,3 +283,12 @@ def plain_text(html_or_md: str, limit: int | None = None) -> str:
         if sep and len(head) >= limit // 2:
             cut = head
     return cut.rstrip(" ,;:.-–—") + "…"
+
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+def html_to_text(rendered: str) -> str:
+    """Plain text of HTML this module rendered (fast: for indexing, not for display)."""
+    return _SPACES.sub(" ", html.unescape(_TAGS.sub(" ", rendered or ""))).strip()

@@ -95,6 +95,8 @@ ACTIONS: dict[str, list[Rule]] = {
     "answer.vote": [_not_author, _not_locked],
     "answer.comment": [_not_locked],
     "category.manage": [_staff],
+    "search.synonyms": [_staff],
+    "search.report": [_staff],
     "user.list": [_admin],
     "user.change_role": [_admin],
     "token.manage": [_self],

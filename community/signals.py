@@ -20,3 +20,4 @@ comment_posted = _signals.signal("comment-posted", doc="A comment was posted (co
 content_changed = _signals.signal(
     "content-changed", doc="Anything shown on public pages changed; page caches listen to this."
 )
+synonyms_changed = _signals.signal("synonyms-changed", doc="Staff saved the search synonym list.")

@@ -8,7 +8,7 @@ from community.extensions import db
 from community.i18n import LANG_COOKIE
 from community.page_cache import cached_page
 from community.questions import queries
-from community.web import page_arg, safe_next
+from community.web import safe_next
 
 bp = Blueprint("site", __name__)
 
@@ -17,13 +17,6 @@ bp = Blueprint("site", __name__)
 @cached_page()
 def home():
     return render_template("site/home.html", **queries.home(current_user))
-
-
-@bp.route("/search")
-def search():
-    q = (request.args.get("q") or "").strip()[:200]
-    page = queries.question_list(current_user, text=q, sort="votes", page=page_arg()) if q else None
-    return render_template("site/search.html", q=q, page=page)
 
 
 @bp.route("/language/<code>", methods=["GET", "POST"])

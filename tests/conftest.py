@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import text
 
+from community.discovery import searching
 from community.extensions import db
 from wsgi import create_app
 
@@ -45,6 +46,8 @@ def app(tmp_path, postgres_url):
         "VIEW_FLUSH_SECONDS": 0,
         "LOGIN_RATE_LIMIT": "1000 per minute",
         "SERVER_NAME": "localhost",
+        "SEARCH_POLL_SECONDS": 0,
+        "SEARCH_SYNONYMS_TTL": 0,
     }
     if postgres_url:
         config["SQLALCHEMY_DATABASE_URI"] = postgres_url
@@ -60,6 +63,7 @@ def app(tmp_path, postgres_url):
             db.session.commit()
         else:
             db.create_all()
+        searching.rebuild()
         yield app
         db.session.remove()
         db.engine.dispose()

@@ -9,7 +9,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def init_app(app: Flask) -> None:
-    from community.api import auth, categories, openapi, questions, tokens, users  # noqa: F401
+    from community.api import auth, categories, openapi, questions, search, tokens, users  # noqa: F401
 
     csrf.exempt(bp)
     app.register_blueprint(bp)

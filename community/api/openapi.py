@@ -274,6 +274,36 @@ SCHEMAS = {
                   "description": "1 up, -1 down, 0 withdraws the caller's vote."},
     }),
     "NewTokenRequest": obj({"label": {"type": "string", "minLength": 1, "maxLength": 80}}),
+    "SearchHit": obj({
+        "type": {"type": "string", "enum": ["question", "article"]},
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "snippet": {"type": "string", "description": "Safe HTML: matches wrapped in `<mark>`, the rest escaped."},
+        "score": {"type": "number"},
+        "solved": {"type": "boolean"},
+        "category": {"type": "string"},
+    }),
+    "SearchPage": obj({
+        "items": {"type": "array", "items": ref("SearchHit")},
+        "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "total": {"type": "integer"},
+        "facets": {
+            "type": "object",
+            "description": "Counts by `type`, `category`, `tags` and `solved` over all matches.",
+            "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
+        },
+        "suggestion": nullable({"type": "string", "description": "A corrected query (\"did you mean\")."}),
+    }),
+    "Suggestions": obj({
+        "items": {"type": "array", "maxItems": 8, "items": obj({
+            "type": {"type": "string", "enum": ["question", "article"]},
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+        })},
+    }),
 }
 
 PARAMETERS = {
@@ -298,6 +328,34 @@ RESPONSES = {
 }
 
 PATHS = {
+    "/search": {
+        "get": operation(
+            "search", "Search questions and articles", "search",
+            {"200": json_response("Matches, best first, with facet counts.", ref("SearchPage")), **errors(401, 422)},
+            parameters=(
+                query("q", "What the customer typed (up to 200 characters).", {"type": "string", "maxLength": 200}),
+                query("type", "Only this kind of result.", {"type": "string", "enum": ["question", "article"]}),
+                param("Category"), param("Tag"),
+                query("solved", "Only solved questions (true) or unsolved ones (false).",
+                      {"type": "string", "enum": ["true", "false", "1", "0"]}),
+                param("Page"), param("PerPage"),
+            ),
+            description="Accents, case, plurals and the staff synonym list are taken into account. "
+                        "When the index is unavailable, a database search answers instead.",
+        ),
+    },
+    "/search/suggest": {
+        "get": operation(
+            "suggest", "Matches for a question title being typed", "search",
+            {"200": json_response("Up to 8 matches: articles and solved questions first.", ref("Suggestions")),
+             **errors(401, 422)},
+            parameters=(
+                query("q", "The title typed so far (3 characters or more).", {"type": "string", "maxLength": 200}),
+                query("context", "`ask` when called from the ask form (counted for deflection).",
+                      {"type": "string", "enum": ["ask"]}),
+            ),
+        ),
+    },
     "/openapi.json": {
         "get": operation("getOpenApi", "This document", "meta", {
             "200": json_response("The OpenAPI document.", {"type": "object"}), **errors(401),
@@ -448,7 +506,7 @@ DOCUMENT: dict = {
     "servers": [{"url": "/api/v1"}],
     "tags": [
         {"name": name} for name in
-        ("questions", "answers", "votes", "comments", "categories", "members", "tokens", "meta")
+        ("questions", "answers", "votes", "comments", "categories", "members", "tokens", "search", "meta")
     ],
     "security": ANYONE,
     "paths": PATHS,

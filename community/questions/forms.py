@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
 
@@ -15,6 +15,7 @@ class QuestionForm(FlaskForm):
     tags = StringField(_l("Tags"), description=_l("Up to 5, separated by commas (e.g. wifi, fibre)."),
                        render_kw={"autocomplete": "off"})
     summary = StringField(_l("Edit summary"), render_kw={"maxlength": 200})
+    confirmed = HiddenField()
 
 
 class AnswerForm(FlaskForm):

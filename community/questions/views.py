@@ -1,10 +1,13 @@
 """Question pages: list, ask, read, edit, answer, accept, vote, comment, close, lock, categories."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from community.discovery import operations as discovery
+from community.discovery import searching
+from community.discovery.visits import visit_id
 from community.errors import DomainError
 from community.extensions import db
 from community.forms import apply_errors
@@ -44,18 +47,39 @@ def index():
                            tag=tag, categories=queries.categories())
 
 
+DRAFT_FIELDS = ("title", "body", "category", "tags")
+
+
 @bp.route("/questions/ask", methods=["GET", "POST"])
-@login_required
 def ask():
+    """Ask a question. Visitors may fill the form: it is kept while they sign in.
+
+    When the title strongly matches an article or a solved question, a confirmation step
+    ("Do these answer your question?") comes before posting.
+    """
     form = QuestionForm()
     _category_choices(form)
     if request.method == "GET":
-        form.title.data = request.args.get("title", "")
-        form.category.data = request.args.get("category", "")
+        draft = session.pop("ask_draft", None) if current_user.is_authenticated else None
+        for name in DRAFT_FIELDS:
+            getattr(form, name).data = (draft or {}).get(name) or request.args.get(name, "")
+        return render_template("questions/ask.html", form=form)
+    if not current_user.is_authenticated:
+        session["ask_draft"] = {name: (request.form.get(name) or "")[:20000] for name in DRAFT_FIELDS}
+        flash(_("Sign in or create an account to post your question: it is kept meanwhile."), "info")
+        return redirect(url_for("members.login", next=url_for("questions.ask")))
     if form.validate_on_submit():
+        if form.confirmed.data != "1":
+            matches = searching.strong_matches(form.title.data or "")
+            if matches:
+                discovery.record_event(visit_id(), "confirm_shown", current_user)
+                db.session.commit()
+                form.confirmed.data = "1"
+                return render_template("questions/confirm.html", form=form, matches=matches)
         try:
             question = ops.ask_question(current_user, form.title.data, form.body.data, form.category.data,
                                         form.tags.data)
+            discovery.record_event(visit_id(), "question_posted", current_user, question_id=question.id)
             db.session.commit()
         except DomainError as err:
             db.session.rollback()

@@ -111,9 +111,12 @@ def test_a_form_post_without_csrf_token_is_refused(app, client, auth):
     assert question.answer_count == 0
 
 
-def test_login_is_required_to_ask_and_wrong_password_is_refused(app, client):
+def test_login_is_required_to_post_and_wrong_password_is_refused(app, client):
     user = make.user()
-    response = client.get("/questions/ask")
+    make.category()
+    assert client.get("/questions/ask").status_code == 200
+    response = client.post("/questions/ask", data={"title": "Une question de visiteur", "body": "x" * 30,
+                                                   "category": "box-internet"})
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     response = client.post("/login", data={"email": user.email, "password": "pas le bon mot de passe"})
     assert response.status_code == 401

@@ -1,0 +1,51 @@
+"""The search query log, deflection events and the staff-edited synonym list."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from community.database import utcnow
+from community.extensions import db
+
+
+class SearchQuery(db.Model):
+    """One search: what was typed, how many results, whether one was opened. No personal data
+    beyond the member id, which is erased after ``SEARCH_LOG_ANONYMISE_DAYS``."""
+
+    __tablename__ = "search_queries"
+    __table_args__ = (Index("ix_search_queries_created_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    query: Mapped[str] = mapped_column(String(200), nullable=False)
+    normalized: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    result_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    source: Mapped[str] = mapped_column(String(12), default="search", nullable=False)
+    opened_key: Mapped[str | None] = mapped_column(String(40))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+
+class DeflectionEvent(db.Model):
+    """What happened around the ask form during one visit (anonymous visitors included)."""
+
+    __tablename__ = "deflection_events"
+    __table_args__ = (Index("ix_deflection_events_visit", "visit_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    kind: Mapped[str] = mapped_column(String(24), nullable=False)
+    target_key: Mapped[str | None] = mapped_column(String(40))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False, index=True)
+
+
+class SynonymGroup(db.Model):
+    __tablename__ = "synonym_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    terms: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)

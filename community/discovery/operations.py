@@ -1,0 +1,146 @@
+"""Query log, deflection events and synonyms: recorded and reported without HTTP."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select, update
+
+from community import signals
+from community.database import utcnow
+from community.discovery.models import DeflectionEvent, SearchQuery, SynonymGroup
+from community.errors import ValidationError
+from community.extensions import db
+from community.permissions import require
+from community.text import storable
+from search.analysis import DEFAULT_SYNONYMS, fold
+
+EVENT_KINDS = ("suggestions_shown", "suggestion_opened", "confirm_shown", "question_posted", "deflected")
+
+
+def log_search(viewer, query: str, result_count: int, source: str = "search") -> SearchQuery:
+    entry = SearchQuery(
+        query=query[:200],
+        normalized=" ".join(fold(query).split())[:200],
+        result_count=result_count,
+        source=source,
+        user_id=viewer.id if viewer is not None and viewer.is_authenticated else None,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def mark_opened(log_id: int, key: str) -> None:
+    db.session.execute(
+        update(SearchQuery).where(SearchQuery.id == log_id, SearchQuery.opened_key.is_(None)).values(opened_key=key)
+    )
+
+
+def anonymise_queries(days: int) -> int:
+    """Erase the member id from log entries older than ``days``; returns how many changed."""
+    cutoff = utcnow() - timedelta(days=days)
+    result = db.session.execute(
+        update(SearchQuery).where(SearchQuery.created_at < cutoff, SearchQuery.user_id.is_not(None)).values(user_id=None)
+    )
+    return result.rowcount or 0
+
+
+def zero_result_queries(days: int = 30, limit: int = 20) -> list[tuple[str, int, object]]:
+    """The most frequent searches that found nothing: (query, times, last seen)."""
+    since = utcnow() - timedelta(days=days)
+    rows = db.session.execute(
+        select(SearchQuery.normalized, func.count(), func.max(SearchQuery.created_at))
+        .where(SearchQuery.result_count == 0, SearchQuery.created_at >= since, SearchQuery.normalized != "")
+        .group_by(SearchQuery.normalized)
+        .order_by(func.count().desc(), func.max(SearchQuery.created_at).desc())
+        .limit(limit)
+    )
+    return [tuple(row) for row in rows]
+
+
+def record_event(visit_id: str | None, kind: str, viewer=None, target_key: str | None = None,
+                 question_id: int | None = None) -> DeflectionEvent | None:
+    if not visit_id or kind not in EVENT_KINDS:
+        return None
+    event = DeflectionEvent(
+        visit_id=visit_id[:32], kind=kind, target_key=target_key, question_id=question_id,
+        user_id=viewer.id if viewer is not None and viewer.is_authenticated else None,
+    )
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def deflection_stats(days: int = 30, visit_window: timedelta = timedelta(hours=1)) -> dict:
+    """Visits that opened a suggestion, and how many of them posted a question afterwards anyway.
+
+    A visit that opened a suggestion and posted nothing within ``visit_window`` was helped.
+    """
+    since = utcnow() - timedelta(days=days)
+    events = db.session.execute(
+        select(DeflectionEvent.visit_id, DeflectionEvent.kind, DeflectionEvent.created_at)
+        .where(DeflectionEvent.created_at >= since)
+        .order_by(DeflectionEvent.visit_id, DeflectionEvent.created_at)
+    ).all()
+    visits: dict[str, dict] = {}
+    for visit_id, kind, at in events:
+        v = visits.setdefault(visit_id, {"opened_at": None, "posted_after": False, "deflected": False, "posted": False})
+        if kind == "suggestion_opened" and v["opened_at"] is None:
+            v["opened_at"] = at
+        elif kind == "question_posted":
+            v["posted"] = True
+            if v["opened_at"] is not None:
+                v["posted_after"] = True
+        elif kind == "deflected":
+            v["deflected"] = True
+    now = utcnow()
+    opened = [v for v in visits.values() if v["opened_at"] is not None]
+    helped = [v for v in opened if not v["posted_after"] and (v["deflected"] or now - v["opened_at"] >= visit_window)]
+    return {
+        "visits_with_suggestions_opened": len(opened),
+        "posted_anyway": sum(1 for v in opened if v["posted_after"]),
+        "helped": len(helped),
+        "questions_posted": sum(1 for v in visits.values() if v["posted"]),
+    }
+
+
+def synonym_groups() -> list[list[str]]:
+    groups = [
+        [t.strip() for t in g.terms.split(",") if t.strip()]
+        for g in db.session.scalars(select(SynonymGroup).where(SynonymGroup.enabled).order_by(SynonymGroup.id))
+    ]
+    return [g for g in groups if len(g) > 1]
+
+
+def synonyms_text() -> str:
+    return "\n".join(", ".join(group) for group in synonym_groups())
+
+
+def save_synonyms(actor, text: str) -> list[list[str]]:
+    """Replace the synonym list: one group a line, words separated by commas."""
+    require(actor, "search.synonyms")
+    groups, problems = [], []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        terms = [t.strip() for t in line.split(",") if t.strip()]
+        if not terms:
+            continue
+        if len(terms) < 2 or any(len(t) > 40 or not storable(t) for t in terms):
+            problems.append(number)
+            continue
+        groups.append(terms)
+    if problems or len(groups) > 500:
+        message = _("Lines %(lines)s need at least two words of up to 40 characters, separated by commas.",
+                    lines=", ".join(map(str, problems[:10])))
+        raise ValidationError(message, {"synonyms": message})
+    db.session.execute(delete(SynonymGroup))
+    db.session.add_all(SynonymGroup(terms=", ".join(g)) for g in groups)
+    db.session.flush()
+    signals.synonyms_changed.send(actor)
+    return groups
+
+
+def ensure_default_synonyms() -> None:
+    if db.session.scalar(select(func.count(SynonymGroup.id))) == 0:
+        db.session.add_all(SynonymGroup(terms=", ".join(g)) for g in DEFAULT_SYNONYMS)
+        db.session.flush()

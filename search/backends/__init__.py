@@ -1,0 +1,1 @@
+"""Search backends: ``whoosh`` (one machine) and ``postgres`` (several web nodes)."""

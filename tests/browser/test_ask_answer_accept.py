@@ -1,0 +1,69 @@
+"""The main journey in a real browser: ask → answer → accept, in French and in English."""
+from __future__ import annotations
+
+import pytest
+
+import factories as make
+from community.extensions import db
+
+TEXT = {
+    "fr": {"ask": "Poser une question", "solution": "Solution"},
+    "en": {"ask": "Ask a question", "solution": "Solution"},
+}
+
+
+def _sign_in(page, base, email):
+    page.goto(f"{base}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", make.PASSWORD)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+
+def _sign_out(page):
+    page.click("form[action='/logout'] button[type=submit]")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_ask_answer_accept_in_the_browser(live_app, live_server, browser, language):
+    with live_app.app_context():
+        make.category("box-internet", "Box internet")
+        asker = make.user(name="Léa Martin").email
+        helper = make.user("ambassador", name="Hugo Ambassadeur").email
+        db.session.remove()
+    context = browser.new_context(locale="fr-FR" if language == "fr" else "en-US",
+                                  viewport={"width": 390, "height": 844} if language == "en" else None)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+
+    _sign_in(page, live_server, asker)
+    assert page.locator("html").get_attribute("lang") == language
+    page.goto(f"{live_server}/questions/ask")
+    assert TEXT[language]["ask"] in page.content()
+    page.fill("input[name=title]", "Ma box clignote en orange depuis ce matin")
+    page.fill("textarea[name=body]", "Le voyant **clignote** et je n'ai plus internet. J'ai déjà redémarré.")
+    page.select_option("select[name=category]", "box-internet")
+    page.fill("input[name=tags]", "box, voyant")
+    page.click("form[action='/questions/ask'] button[type=submit]")
+    page.wait_for_url("**/questions/*/ma-box-clignote-en-orange-depuis-ce-matin")
+    question_url = page.url
+    assert page.locator("h1").inner_text().strip() == "Ma box clignote en orange depuis ce matin"
+    _sign_out(page)
+
+    _sign_in(page, live_server, helper)
+    page.goto(question_url)
+    page.fill("form[action*='/answers'] textarea[name=body]", "Débranchez la box 30 secondes puis rebranchez-la.")
+    page.click("form[action*='/answers'] button[type=submit]")
+    page.wait_for_selector("text=Débranchez la box 30 secondes")
+    _sign_out(page)
+
+    _sign_in(page, live_server, asker)
+    page.goto(question_url)
+    page.click("form[action$='/accept'] button[type=submit]")
+    page.wait_for_selector(".answer.is-accepted, [data-accepted='true']")
+    accepted = page.locator(".answer.is-accepted, [data-accepted='true']").first
+    assert "Débranchez la box" in accepted.inner_text()
+    assert TEXT[language]["solution"] in accepted.inner_text()
+    assert errors == []
+    context.close()

@@ -1,0 +1,116 @@
+"""Searching, ask-time suggestions, deflection and the staff search report, over HTTP."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+import factories as make
+from community.discovery import operations as discovery
+from community.discovery import searching
+from community.discovery.models import DeflectionEvent, SearchQuery
+from community.extensions import db
+from community.questions import operations as qa
+
+
+def _solved(title, body="Le voyant clignote en orange et internet est coupé."):
+    asker = make.user()
+    question = make.question(asker, title=title, body=body)
+    answer = make.answer(question, body="Débranchez la box trente secondes puis rebranchez-la.")
+    qa.accept_answer(asker, answer)
+    db.session.commit()
+    searching.drain()
+    return question
+
+
+def test_search_page_finds_highlights_and_logs(app, client):
+    question = _solved("Ma box clignote en orange")
+    html = client.get("/search?q=box+orange").get_data(as_text=True)
+    assert "Ma box clignote en orange" in html and "<mark>" in html
+    entry = db.session.scalars(select(SearchQuery)).one()
+    assert entry.result_count == 1 and entry.user_id is None
+    response = client.get(f"/search/open/{entry.id}?key=question:{question.id}&next=/questions/{question.id}")
+    assert response.status_code == 302
+    db.session.refresh(entry)
+    assert entry.opened_key == f"question:{question.id}"
+
+
+def test_search_page_offers_to_ask_when_nothing_matches(app, client):
+    make.category()
+    html = client.get("/search?q=zzzzqqq").get_data(as_text=True)
+    assert "/questions/ask?title=zzzzqqq" in html
+
+
+def test_open_result_refuses_offsite_targets(app, client):
+    assert client.get("/search/open/1?key=x&next=https://evil.example/").status_code == 404
+
+
+def test_staff_report_lists_zero_result_searches_and_edits_synonyms(app, client, auth):
+    make.category()
+    for _ in range(3):
+        client.get("/search?q=remboursement+caution")
+    auth.login(make.user())
+    assert client.get("/admin/search").status_code == 403
+    auth.logout()
+    auth.login(make.user("staff"))
+    html = client.get("/admin/search").get_data(as_text=True)
+    assert "remboursement caution" in html
+    response = client.post("/admin/search", data={"synonyms": "box, modem, routeur\nseulement-un-mot"})
+    assert response.status_code == 422
+    assert "seulement-un-mot" in response.get_data(as_text=True)
+    assert client.post("/admin/search", data={"synonyms": "caution, depot de garantie"}).status_code == 302
+    assert discovery.synonym_groups() == [["caution", "depot de garantie"]]
+
+
+def test_synonyms_from_the_staff_list_apply_to_searches(app, client):
+    _solved("Mon modem redémarre sans arrêt")
+    assert "Mon modem" not in client.get("/search?q=routeur").get_data(as_text=True)
+    discovery.save_synonyms(make.user("staff"), "box, modem, routeur")
+    db.session.commit()
+    searching.synonyms.forget()
+    assert "Mon modem" in client.get("/search?q=routeur").get_data(as_text=True)
+
+
+def test_ask_confirms_before_posting_when_a_solved_question_matches(app, client, auth):
+    _solved("Ma box clignote en orange depuis ce matin")
+    auth.login(make.user())
+    form = {"title": "Ma box clignote en orange", "body": "Le voyant est orange et rien ne marche.",
+            "category": "box-internet", "tags": ""}
+    response = client.post("/questions/ask", data=form)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Ma box clignote en orange depuis ce matin" in html
+    assert 'name="confirmed"' in html
+    response = client.post("/questions/ask", data=dict(form, confirmed="1"))
+    assert response.status_code == 302
+    kinds = [e.kind for e in db.session.scalars(select(DeflectionEvent).order_by(DeflectionEvent.id))]
+    assert kinds == ["confirm_shown", "question_posted"]
+
+
+def test_opening_a_suggestion_and_not_posting_counts_as_helped(app, client):
+    question = _solved("Portabilité du numéro avec le code RIO")
+    items = client.get("/api/v1/search/suggest?q=portabilit%C3%A9+num&context=ask").get_json()["items"]
+    assert items[0]["id"] == question.id
+    client.get(f"/suggestions/open?key=question:{question.id}&next={items[0]['url']}")
+    client.post("/suggestions/solved", data={"key": f"question:{question.id}", "next": "/"})
+    stats = discovery.deflection_stats()
+    assert stats["visits_with_suggestions_opened"] == 1 and stats["helped"] == 1
+
+
+def test_a_visitor_can_draft_a_question_and_keep_it_through_sign_in(app, client):
+    make.category()
+    user = make.user()
+    response = client.post("/questions/ask", data={"title": "Brouillon d'un visiteur anonyme",
+                                                   "body": "Texte soigneusement écrit avant connexion.",
+                                                   "category": "box-internet", "tags": "wifi"})
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    client.post("/login", data={"email": user.email, "password": make.PASSWORD})
+    html = client.get("/questions/ask").get_data(as_text=True)
+    assert "Texte soigneusement écrit avant connexion." in html and "Brouillon d&#39;un visiteur anonyme" in html
+
+
+def test_query_log_is_anonymised_after_the_configured_days(app):
+    member = make.user()
+    entry = discovery.log_search(member, "box", 3)
+    entry.created_at = entry.created_at.replace(year=entry.created_at.year - 1)
+    db.session.commit()
+    assert discovery.anonymise_queries(90) == 1
+    db.session.refresh(entry)
+    assert entry.user_id is None
