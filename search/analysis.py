@@ -95,7 +95,7 @@ DEFAULT_SYNONYMS = [
     ["forfait", "abonnement", "offre"],
     ["tele", "television", "tv", "decodeur"],
     ["facture", "facturation", "prelevement"],
-    ["wifi", "wi-fi", "sans fil"],
+    ["wifi", "wi-fi"],
     ["portable", "mobile", "smartphone", "telephone"],
     ["colis", "livraison", "commande"],
     ["resilier", "resiliation", "annuler"],

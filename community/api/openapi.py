@@ -302,6 +302,7 @@ SCHEMAS = {
             "id": {"type": "integer"},
             "title": {"type": "string"},
             "url": {"type": "string"},
+            "solved": {"type": "boolean", "description": "A question with an accepted answer."},
         })},
     }),
 }

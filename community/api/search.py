@@ -25,9 +25,9 @@ def _query() -> str:
 
 
 def _hit(hit, with_snippet: bool = True) -> dict:
-    data = {"type": hit.type, "id": hit.id, "title": hit.title, "url": hit.url}
+    data = {"type": hit.type, "id": hit.id, "title": hit.title, "url": hit.url, "solved": hit.solved}
     if with_snippet:
-        data.update(snippet=hit.snippet, score=round(hit.score, 4), solved=hit.solved, category=hit.category)
+        data.update(snippet=hit.snippet, score=round(hit.score, 4), category=hit.category)
     return data
 
 
@@ -46,8 +46,9 @@ def search_api():
     if not q:
         return {"items": [], "page": page, "per_page": per_page, "total": 0, "facets": {}, "suggestion": None}
     results = searching.run(actor(), q, filters, page, per_page)
-    discovery.log_search(actor(), q, results.total, source="api")
-    db.session.commit()
+    if page == 1 and filters == Filters():
+        discovery.log_search(actor(), q, results.total, source="api")
+        db.session.commit()
     return {
         "items": [_hit(h) for h in results.hits],
         "page": results.page,

@@ -96,7 +96,10 @@ def deflection_stats(days: int = 30, visit_window: timedelta = timedelta(hours=1
             v["deflected"] = True
     now = utcnow()
     opened = [v for v in visits.values() if v["opened_at"] is not None]
-    helped = [v for v in opened if not v["posted_after"] and (v["deflected"] or now - v["opened_at"] >= visit_window)]
+    helped = [
+        v for v in visits.values()
+        if not v["posted_after"] and (v["deflected"] or (v["opened_at"] and now - v["opened_at"] >= visit_window))
+    ]
     return {
         "visits_with_suggestions_opened": len(opened),
         "posted_anyway": sum(1 for v in opened if v["posted_after"]),

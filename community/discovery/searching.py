@@ -179,11 +179,17 @@ def database_search(viewer, text: str, filters: Filters, page: int, per_page: in
                                   sort="votes", page=page, per_page=per_page)
     hits = [
         Hit(type="question", id=q.id, title=q.title,
-            url=f"/questions/{q.id}/{q.slug}", snippet=str(escape(html_to_text(q.body_html)[:200])),
+            url=f"/questions/{q.id}/{q.slug}", snippet=str(escape(_excerpt(html_to_text(q.body_html)))),
             category=q.category.slug, tags=[t.name for t in q.tags], solved=q.is_solved)
         for q in found.items
     ]
     return Results(hits, found.total, page, per_page)
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 # The poller: one thread per worker process, started on its first request.
@@ -246,7 +252,11 @@ def strong_matches(title: str, limit: int = 3) -> list[Hit]:
     if not words:
         return []
     matches = []
-    for hit in suggest(title, 8):
+    try:
+        candidates = search.query(title, Filters(), 1, 8, facets=False).hits
+    except Exception:  # noqa: BLE001 - no confirmation step rather than an error
+        candidates = []
+    for hit in candidates:
         if hit.type == "question" and not hit.solved:
             continue
         overlap = len(words & set(content_words(tokens(hit.title)))) / len(words)

@@ -35,9 +35,11 @@ def search_page():
     results = log_entry = None
     if q:
         per_page = current_app.config["SEARCH_PER_PAGE"]
-        results = searching.run(current_user, q, filters_from(request.args), page_arg(), per_page)
-        log_entry = ops.log_search(current_user, q, results.total)
-        db.session.commit()
+        filters = filters_from(request.args)
+        results = searching.run(current_user, q, filters, page_arg(), per_page)
+        if page_arg() == 1 and filters == Filters():
+            log_entry = ops.log_search(current_user, q, results.total)
+            db.session.commit()
     categories = {c.slug: c.name for c in queries.categories()}
     return render_template("search/results.html", q=q, results=results, log_entry=log_entry,
                            categories=categories, args=request.args)

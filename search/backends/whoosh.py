@@ -22,7 +22,7 @@ from whoosh.matching import AndNotMatcher, ReadTooFar
 from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.writing import LockError
 
-from search import TYPES, log, Document, Filters, Hit, Results, SearchUnavailable, synonym_groups
+from search import TYPES, Document, Filters, Hit, Results, SearchUnavailable, log, synonym_groups
 from search.analysis import (
     MAX_WORD_LENGTH,
     analyze,
