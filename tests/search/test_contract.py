@@ -20,6 +20,7 @@ def backend(request, tmp_path, postgres_url):
         from search.backends.postgres import PostgresBackend
 
         engine = create_engine(postgres_url)
+        request.addfinalizer(engine.dispose)
         made = PostgresBackend(engine)
     made.create()
     search.configure(made)
