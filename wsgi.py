@@ -1,4 +1,5 @@
 """The Entraide application: ``create_app()`` for tests and tools, ``app`` for gunicorn."""
+
 from __future__ import annotations
 
 from flask import Flask

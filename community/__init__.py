@@ -1,4 +1,5 @@
 """The community: members, questions and answers. ``init_app`` plugs it into the Flask app."""
+
 from __future__ import annotations
 
 import atexit
@@ -78,6 +79,7 @@ def init_app(app: Flask) -> None:
     demo.init_app(app)
 
     if not app.testing:
+
         def flush_views_on_exit():
             with app.app_context():
                 view_counter.flush()

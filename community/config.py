@@ -1,4 +1,5 @@
 """Defaults, the environment of the contract, and the instance folder."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Engine settings, shared column mixins and the visibility filter."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -1,4 +1,5 @@
 """``flask demo load``: the hand-written demo community, plus generated threads for scale tests."""
+
 from __future__ import annotations
 
 import random
@@ -25,7 +26,7 @@ demo = AppGroup("demo", help="The demo community.")
 def _print_accounts() -> None:
     from community.demo_content import DEMO_PASSWORD, USERS
 
-    click.echo("\nDemo accounts (password for all: %s)" % DEMO_PASSWORD)
+    click.echo(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
     for spec in USERS:
         click.echo(f"  {spec['role']:<11} {spec['email']:<40} {spec['name']}")
 
@@ -37,8 +38,9 @@ def load_demo() -> dict:
     now = utcnow()
     users = {}
     for spec in USERS:
-        user = members.register(spec["email"], spec["name"], DEMO_PASSWORD, role=spec["role"],
-                                locale=spec.get("locale"))
+        user = members.register(
+            spec["email"], spec["name"], DEMO_PASSWORD, role=spec["role"], locale=spec.get("locale")
+        )
         user.bio = spec.get("bio", "")
         user.created_at = now - timedelta(days=200 + len(users) * 7)
         users[spec["email"]] = user
@@ -75,9 +77,7 @@ def load_demo() -> dict:
         question.created_at = question.updated_at = asked
         question.last_activity_at = last
         question.view_count = spec.get("views", 0)
-        db.session.execute(
-            update(Revision).where(Revision.question_id == question.id).values(created_at=asked)
-        )
+        db.session.execute(update(Revision).where(Revision.question_id == question.id).values(created_at=asked))
     db.session.flush()
     return {"users": len(users), "questions": len(questions)}
 
@@ -115,9 +115,16 @@ def _generated_members(rng: random.Random, count: int) -> list[int]:
     first = db.session.scalar(select(func.count(User.id))) or 0
     unusable = generate_password_hash(rng.randbytes(16).hex())
     rows = [
-        {"email": f"membre{first + i}@generated.example", "display_name": f"Membre {first + i}",
-         "password_hash": unusable, "role": "customer", "bio": "", "reputation": 0,
-         "session_token": rng.randbytes(8).hex(), "created_at": utcnow() - timedelta(days=rng.randint(30, 900))}
+        {
+            "email": f"membre{first + i}@generated.example",
+            "display_name": f"Membre {first + i}",
+            "password_hash": unusable,
+            "role": "customer",
+            "bio": "",
+            "reputation": 0,
+            "session_token": rng.randbytes(8).hex(),
+            "created_at": utcnow() - timedelta(days=rng.randint(30, 900)),
+        }
         for i in range(count)
     ]
     db.session.execute(insert(User), rows)
@@ -134,31 +141,71 @@ def _insert_batch(rng, size, categories, authors, tag_ids, now, generated_thread
     q_rows = []
     for thread in threads:
         asked = now - timedelta(minutes=rng.randint(60, 60 * 24 * 700))
-        q_rows.append({
-            "title": thread["title"][:200], "slug": slugify(thread["title"]), "body": thread["body"],
-            "body_html": render_markdown(thread["body"]), "markup_version": MARKUP_VERSION,
-            "author_id": rng.choice(authors), "category_id": categories.get(thread["category"]) or rng.choice(list(categories.values())),
-            "status": "open", "answer_count": len(thread["answers"]), "view_count": rng.randint(0, 3000),
-            "score": rng.choice((0, 0, 0, 1, 1, 2, 3, 5, -1)), "locked": False,
-            "created_at": asked, "updated_at": asked, "last_activity_at": asked,
-        })
-    ids = db.session.execute(insert(Question).returning(Question.id, sort_by_parameter_order=True), q_rows).scalars().all()
+        q_rows.append(
+            {
+                "title": thread["title"][:200],
+                "slug": slugify(thread["title"]),
+                "body": thread["body"],
+                "body_html": render_markdown(thread["body"]),
+                "markup_version": MARKUP_VERSION,
+                "author_id": rng.choice(authors),
+                "category_id": categories.get(thread["category"]) or rng.choice(list(categories.values())),
+                "status": "open",
+                "answer_count": len(thread["answers"]),
+                "view_count": rng.randint(0, 3000),
+                "score": rng.choice((0, 0, 0, 1, 1, 2, 3, 5, -1)),
+                "locked": False,
+                "created_at": asked,
+                "updated_at": asked,
+                "last_activity_at": asked,
+            }
+        )
+    ids = (
+        db.session.execute(insert(Question).returning(Question.id, sort_by_parameter_order=True), q_rows)
+        .scalars()
+        .all()
+    )
     a_rows, tag_rows, rev_rows = [], [], []
     for qid, thread, q_row in zip(ids, threads, q_rows, strict=True):
         tag_rows += [{"question_id": qid, "tag_id": tag_ids[name]} for name in dict.fromkeys(thread.get("tags", []))]
-        rev_rows.append({"question_id": qid, "number": 1, "author_id": q_row["author_id"], "title": q_row["title"],
-                         "body": q_row["body"], "tags": " ".join(thread.get("tags", [])), "summary": "",
-                         "created_at": q_row["created_at"]})
+        rev_rows.append(
+            {
+                "question_id": qid,
+                "number": 1,
+                "author_id": q_row["author_id"],
+                "title": q_row["title"],
+                "body": q_row["body"],
+                "tags": " ".join(thread.get("tags", [])),
+                "summary": "",
+                "created_at": q_row["created_at"],
+            }
+        )
         for position, answer in enumerate(thread["answers"]):
             when = q_row["created_at"] + timedelta(minutes=30 + position * rng.randint(20, 600))
-            a_rows.append({"question_id": qid, "author_id": rng.choice(authors), "body": answer["body"],
-                           "body_html": render_markdown(answer["body"]), "markup_version": MARKUP_VERSION,
-                           "score": rng.choice((0, 0, 1, 1, 2, 4, -1)), "created_at": when, "updated_at": when})
+            a_rows.append(
+                {
+                    "question_id": qid,
+                    "author_id": rng.choice(authors),
+                    "body": answer["body"],
+                    "body_html": render_markdown(answer["body"]),
+                    "markup_version": MARKUP_VERSION,
+                    "score": rng.choice((0, 0, 1, 1, 2, 4, -1)),
+                    "created_at": when,
+                    "updated_at": when,
+                }
+            )
     if tag_rows:
         db.session.execute(insert(question_tags), tag_rows)
     if rev_rows:
         db.session.execute(insert(Revision), rev_rows)
-    answer_ids = db.session.execute(insert(Answer).returning(Answer.id, Answer.question_id, Answer.created_at, sort_by_parameter_order=True), a_rows).all() if a_rows else []
+    answer_ids = (
+        db.session.execute(
+            insert(Answer).returning(Answer.id, Answer.question_id, Answer.created_at, sort_by_parameter_order=True),
+            a_rows,
+        ).all()
+        if a_rows
+        else []
+    )
     by_question: dict[int, list] = {}
     for answer_id, qid, when in answer_ids:
         by_question.setdefault(qid, []).append((answer_id, when))
@@ -174,8 +221,13 @@ def _insert_batch(rng, size, categories, authors, tag_ids, now, generated_thread
 
 
 @demo.command("load")
-@click.option("--questions", "count", type=click.IntRange(min=0), default=0,
-              help="Also add N generated questions with answers (scale tests).")
+@click.option(
+    "--questions",
+    "count",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also add N generated questions with answers (scale tests).",
+)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has members.")
 def load_command(count: int, if_empty: bool) -> None:
     """Load the demo community (and N generated questions)."""

@@ -41,16 +41,12 @@ CATEGORIES = [
     {
         "slug": "fibre-adsl",
         "name": "Fibre et ADSL",
-        "description": (
-            "Éligibilité, raccordement, débit, coupures et déménagement de votre ligne fixe."
-        ),
+        "description": ("Éligibilité, raccordement, débit, coupures et déménagement de votre ligne fixe."),
     },
     {
         "slug": "mobile-sim",
         "name": "Mobile et SIM",
-        "description": (
-            "Forfaits, cartes SIM et eSIM, portabilité du numéro, réseau et international."
-        ),
+        "description": ("Forfaits, cartes SIM et eSIM, portabilité du numéro, réseau et international."),
     },
     {
         "slug": "facturation",
@@ -65,16 +61,12 @@ CATEGORIES = [
     {
         "slug": "livraison-retours",
         "name": "Livraison et retours",
-        "description": (
-            "Suivi de colis, points relais, rétractation, échanges et restitution d'équipements."
-        ),
+        "description": ("Suivi de colis, points relais, rétractation, échanges et restitution d'équipements."),
     },
     {
         "slug": "espace-client",
         "name": "Espace client et application",
-        "description": (
-            "Connexion à Mon Néolia, mot de passe, double authentification et gestion des lignes."
-        ),
+        "description": ("Connexion à Mon Néolia, mot de passe, double authentification et gestion des lignes."),
     },
     {
         "slug": "smartphones-accessoires",
@@ -95,9 +87,7 @@ USERS = [
         "email": CAMILLE,
         "name": "Camille (Néolia)",
         "role": "staff",
-        "bio": (
-            "Conseillère au service client Néolia depuis 6 ans, spécialiste facturation et mobile."
-        ),
+        "bio": ("Conseillère au service client Néolia depuis 6 ans, spécialiste facturation et mobile."),
         "locale": "fr",
     },
     {
@@ -447,8 +437,7 @@ QUESTIONS = [
                     {
                         "author": BERNARD,
                         "body": (
-                            "Merci, ça a marché ! Il a fallu reconnecter l'imprimante "
-                            "mais j'y suis arrivé tout seul."
+                            "Merci, ça a marché ! Il a fallu reconnecter l'imprimante mais j'y suis arrivé tout seul."
                         ),
                     }
                 ],
@@ -567,10 +556,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": ANTOINE,
-                        "body": (
-                            "L'UPnP était désactivé. Je l'ai activé et je suis passé en "
-                            "NAT ouvert, merci !"
-                        ),
+                        "body": ("L'UPnP était désactivé. Je l'ai activé et je suis passé en NAT ouvert, merci !"),
                     },
                     {
                         "author": KARIM,
@@ -635,10 +621,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": NATHALIE,
-                        "body": (
-                            "Toujours rouge. Je passe en boutique demain matin, merci pour les "
-                            "explications."
-                        ),
+                        "body": ("Toujours rouge. Je passe en boutique demain matin, merci pour les explications."),
                     }
                 ],
             },
@@ -947,10 +930,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": DAVID,
-                        "body": (
-                            "Thanks Sophie, the landlord was fine with it. Installation "
-                            "done, 920 Mbps on cable!"
-                        ),
+                        "body": ("Thanks Sophie, the landlord was fine with it. Installation done, 920 Mbps on cable!"),
                     }
                 ],
             },
@@ -998,9 +978,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": INES,
-                        "body": (
-                            "Parfait, rendez-vous pris pour le 30. Merci pour la réponse rapide."
-                        ),
+                        "body": ("Parfait, rendez-vous pris pour le 30. Merci pour la réponse rapide."),
                     }
                 ],
             },
@@ -1269,10 +1247,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": BERNARD,
-                        "body": (
-                            "Merci, ça a marché ! Ma fille m'a retrouvé le code dans l'espace "
-                            "client."
-                        ),
+                        "body": ("Merci, ça a marché ! Ma fille m'a retrouvé le code dans l'espace client."),
                     }
                 ],
             },
@@ -1327,10 +1302,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": YASMINE,
-                        "body": (
-                            "L'option est grisée, mon téléphone date de 2018… je vais "
-                            "voir pour en changer."
-                        ),
+                        "body": ("L'option est grisée, mon téléphone date de 2018… je vais voir pour en changer."),
                     }
                 ],
             },
@@ -1444,10 +1416,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": NATHALIE,
-                        "body": (
-                            "Effectivement, tout s'explique. Merci pour le tableau, c'est très "
-                            "clair !"
-                        ),
+                        "body": ("Effectivement, tout s'explique. Merci pour le tableau, c'est très clair !"),
                     }
                 ],
             },
@@ -1753,8 +1722,7 @@ QUESTIONS = [
                     {
                         "author": BERNARD,
                         "body": (
-                            "Merci, ça a marché ! C'était bien le réglage Dolby, il y a "
-                            "eu une mise à jour avant-hier."
+                            "Merci, ça a marché ! C'était bien le réglage Dolby, il y a eu une mise à jour avant-hier."
                         ),
                     }
                 ],
@@ -1813,9 +1781,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": LEA,
-                        "body": (
-                            "C'était la barre de son qui avait changé d'entrée toute seule… Merci !"
-                        ),
+                        "body": ("C'était la barre de son qui avait changé d'entrée toute seule… Merci !"),
                     }
                 ],
             },
@@ -1863,10 +1829,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": PIERRE,
-                        "body": (
-                            "Avec un kit CPL, ça fonctionne parfaitement. "
-                            "Merci pour l'explication !"
-                        ),
+                        "body": ("Avec un kit CPL, ça fonctionne parfaitement. Merci pour l'explication !"),
                     }
                 ],
             },
@@ -2477,10 +2440,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": YASMINE,
-                        "body": (
-                            "Demande faite, j'attends les 24 h. Je garderai les codes de secours "
-                            "cette fois !"
-                        ),
+                        "body": ("Demande faite, j'attends les 24 h. Je garderai les codes de secours cette fois !"),
                     }
                 ],
             },
@@ -2654,9 +2614,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": OLIVIER,
-                        "body": (
-                            "Chargeur Néolia 45 W + câble 5 A : de 0 à 100 % en 55 minutes. Merci !"
-                        ),
+                        "body": ("Chargeur Néolia 45 W + câble 5 A : de 0 à 100 % en 55 minutes. Merci !"),
                     }
                 ],
             },
@@ -2774,9 +2732,7 @@ QUESTIONS = [
                 "comments": [
                     {
                         "author": YASMINE,
-                        "body": (
-                            "Ma carte bancaire couvre la casse, je fais la déclaration. Merci !"
-                        ),
+                        "body": ("Ma carte bancaire couvre la casse, je fais la déclaration. Merci !"),
                     }
                 ],
             },

@@ -301,12 +301,10 @@ _COMMON = {
             "Bonjour, on va procéder par élimination :",
         ],
         "conclusion": [
-            "Si ça ne suffit pas, ouvrez un ticket depuis **Mon Néolia** en précisant ce que "
-            "vous avez déjà testé.",
+            "Si ça ne suffit pas, ouvrez un ticket depuis **Mon Néolia** en précisant ce que vous avez déjà testé.",
             "Tenez-nous au courant !",
             "Normalement, ça devrait rentrer dans l'ordre.",
-            "Si le problème persiste après ça, c'est sans doute matériel : un échange sera "
-            "nécessaire.",
+            "Si le problème persiste après ça, c'est sans doute matériel : un échange sera nécessaire.",
             "Dites-nous si ça règle le problème.",
             "Bon courage !",
         ],
@@ -328,8 +326,7 @@ _COMMON = {
             "secteur, la résolution est prévue sous 48 h.",
             "Bonjour, aucun incident n'est déclaré à {city}. Lancez un diagnostic depuis l'appli "
             "**Mon Néolia** et communiquez-nous la référence obtenue.",
-            "Bonjour, j'ai ouvert une demande d'intervention (réf. `{ref}`) : un conseiller vous "
-            "rappelle sous 48 h.",
+            "Bonjour, j'ai ouvert une demande d'intervention (réf. `{ref}`) : un conseiller vous rappelle sous 48 h.",
             "Bonjour, merci pour votre message. Pouvez-vous nous écrire en privé avec votre "
             "référence client ? Nous regarderons votre dossier.",
         ],
@@ -450,8 +447,7 @@ _COMMON = {
             "Before calling support, try these steps:",
         ],
         "conclusion": [
-            "If that doesn't help, open a ticket from **Mon Néolia** and say what you've "
-            "already tried.",
+            "If that doesn't help, open a ticket from **Mon Néolia** and say what you've already tried.",
             "Let us know how it goes!",
             "That should sort it out.",
             "If it still happens after that, it's probably a hardware fault.",
@@ -467,12 +463,9 @@ _COMMON = {
             "Solved: {resolution} Thanks!",
         ],
         "staff": [
-            "Hi, I've checked your line: there's an outage in your area, it should be fixed "
-            "within 48 hours.",
-            "Hi, there's no known outage in {city}. Could you run a diagnostic from the app and "
-            "send us the reference?",
-            "Hi, I've opened a technician request (ref. `{ref}`), someone will call you within "
-            "48 hours.",
+            "Hi, I've checked your line: there's an outage in your area, it should be fixed within 48 hours.",
+            "Hi, there's no known outage in {city}. Could you run a diagnostic from the app and send us the reference?",
+            "Hi, I've opened a technician request (ref. `{ref}`), someone will call you within 48 hours.",
         ],
         "short_prefix": ["", "", "Tip: ", "Try this: "],
         "howto_intro": [
@@ -546,31 +539,23 @@ _TOPICS: dict[str, dict] = {
                 "oublié puis reconnecté le réseau Wi-Fi",
             ],
             "step": [
-                "Débranchez la box pendant **30 secondes**, rebranchez-la et attendez que le "
-                "voyant soit blanc fixe.",
-                "Connectez-vous à l'interface `http://192.168.1.1` avec le mot de passe indiqué "
-                "sous la box.",
-                "Dans **Wi-Fi > Avancé**, passez le canal 2,4 GHz sur 1, 6 ou 11 plutôt qu'en "
-                "automatique.",
+                "Débranchez la box pendant **30 secondes**, rebranchez-la et attendez que le voyant soit blanc fixe.",
+                "Connectez-vous à l'interface `http://192.168.1.1` avec le mot de passe indiqué sous la box.",
+                "Dans **Wi-Fi > Avancé**, passez le canal 2,4 GHz sur 1, 6 ou 11 plutôt qu'en automatique.",
                 "Sortez la box du meuble : elle a besoin d'air pour ne pas surchauffer.",
-                "Lancez un diagnostic depuis l'appli **Mon Néolia** (*Assistance > Diagnostiquer "
-                "ma box*).",
+                "Lancez un diagnostic depuis l'appli **Mon Néolia** (*Assistance > Diagnostiquer ma box*).",
                 "Séparez les réseaux 2,4 GHz et 5 GHz pour voir lequel pose problème.",
-                "Vérifiez la version du logiciel dans **Système > Mise à jour** et installez la "
-                "dernière.",
-                "Testez avec un appareil branché en Ethernet pour savoir si le souci vient du "
-                "Wi-Fi.",
+                "Vérifiez la version du logiciel dans **Système > Mise à jour** et installez la dernière.",
+                "Testez avec un appareil branché en Ethernet pour savoir si le souci vient du Wi-Fi.",
                 "Branchez la box sur une prise murale, sans multiprise ni rallonge.",
             ],
             "explanation": [
                 "Le voyant orange clignotant indique que la box n'arrive pas à se synchroniser : "
                 "le problème se situe généralement entre la prise murale et la box.",
-                "La bande 2,4 GHz porte plus loin et traverse mieux les murs, mais elle est moins "
-                "rapide que la 5 GHz.",
+                "La bande 2,4 GHz porte plus loin et traverse mieux les murs, mais elle est moins rapide que la 5 GHz.",
                 "Une box qui redémarre seule est souvent une box qui surchauffe ou dont le bloc "
                 "d'alimentation faiblit.",
-                "Après une mise à jour, certains réglages Wi-Fi avancés reviennent parfois aux "
-                "valeurs par défaut.",
+                "Après une mise à jour, certains réglages Wi-Fi avancés reviennent parfois aux valeurs par défaut.",
                 "Le voyant rouge fixe signale un défaut matériel détecté au démarrage ; dans ce "
                 "cas, l'échange de la box est gratuit.",
                 "Les répéteurs du commerce créent un second réseau, alors que le répéteur Wi-Fi "
@@ -579,8 +564,7 @@ _TOPICS: dict[str, dict] = {
             "tip": [
                 "Essayez sur une autre prise électrique, sans multiprise.",
                 "Un répéteur Wi-Fi Plus à mi-chemin règle la plupart des soucis de portée.",
-                "Passez le canal Wi-Fi en manuel : l'automatique choisit parfois le même que les "
-                "voisins.",
+                "Passez le canal Wi-Fi en manuel : l'automatique choisit parfois le même que les voisins.",
                 "Activez l'UPnP dans **Réseau > NAT/PAT**, ça suffit souvent pour les consoles.",
                 "Le mot de passe administrateur est sur l'étiquette sous la box.",
                 "Un reset usine règle souvent ce genre de bug, mais notez vos réglages avant.",
@@ -588,8 +572,7 @@ _TOPICS: dict[str, dict] = {
             "resolution": [
                 "c'était le bloc d'alimentation, remplacé gratuitement en boutique.",
                 "en changeant de canal Wi-Fi, tout est rentré dans l'ordre.",
-                "la box était enfermée dans le meuble TV ; je l'ai sortie et plus aucun "
-                "redémarrage.",
+                "la box était enfermée dans le meuble TV ; je l'ai sortie et plus aucun redémarrage.",
                 "le reset usine a réglé le problème.",
                 "la box a été échangée et tout fonctionne.",
             ],
@@ -632,8 +615,7 @@ _TOPICS: dict[str, dict] = {
                         "réglages perdus au redémarrage",
                     ],
                     "detail": [
-                        "Le voyant en façade passe au rouge puis revient au blanc au bout de "
-                        "quelques minutes.",
+                        "Le voyant en façade passe au rouge puis revient au blanc au bout de quelques minutes.",
                         "Tous les appareils sont touchés : téléphones, PC et console.",
                         "Le journal de la box indique « WAN down » à chaque fois.",
                         "La box est posée dans un meuble TV fermé, je ne sais pas si ça joue.",
@@ -670,8 +652,7 @@ _TOPICS: dict[str, dict] = {
                     "detail": [
                         "En Ethernet, tout fonctionne ; seul le Wi-Fi pose problème.",
                         "La box est dans le salon, à environ {n} mètres des chambres.",
-                        "J'ai une vingtaine d'appareils connectés, dont plusieurs prises "
-                        "connectées.",
+                        "J'ai une vingtaine d'appareils connectés, dont plusieurs prises connectées.",
                         "Le voyant Wi-Fi reste éteint, même après un appui sur le bouton.",
                         "Le test de débit donne {speed} Mb/s au salon et presque rien à l'étage.",
                         "Les voisins ont au moins quinze réseaux Wi-Fi visibles depuis chez moi.",
@@ -704,11 +685,9 @@ _TOPICS: dict[str, dict] = {
                 "moved the box to another room",
             ],
             "step": [
-                "Unplug the box for **30 seconds**, plug it back in and wait for a solid white "
-                "light.",
+                "Unplug the box for **30 seconds**, plug it back in and wait for a solid white light.",
                 "Log in to `http://192.168.1.1` with the admin password printed under the box.",
-                "In **Wi-Fi > Advanced**, set the 2.4 GHz channel to 1, 6 or 11 instead of "
-                "automatic.",
+                "In **Wi-Fi > Advanced**, set the 2.4 GHz channel to 1, 6 or 11 instead of automatic.",
                 "Take the box out of any closed cabinet so it doesn't overheat.",
                 "Run a diagnostic from the **Mon Néolia** app (*Support > Diagnose my box*).",
                 "Plug a computer in with an Ethernet cable to see whether only Wi-Fi is affected.",
@@ -717,8 +696,7 @@ _TOPICS: dict[str, dict] = {
                 "A blinking orange light means the box can't sync with the network, so the "
                 "problem is usually between the wall socket and the box.",
                 "A box that reboots on its own is often overheating or has a failing power supply.",
-                "The 2.4 GHz band goes through walls better; 5 GHz is faster but has a shorter "
-                "range.",
+                "The 2.4 GHz band goes through walls better; 5 GHz is faster but has a shorter range.",
             ],
             "tip": [
                 "Try another power socket, without a power strip.",
@@ -828,11 +806,9 @@ _TOPICS: dict[str, dict] = {
                 "Vérifiez que le câble fibre est bien clipsé **des deux côtés**, sans pli serré.",
                 "Faites un test de débit **en Ethernet**, PC branché directement sur la box.",
                 "Notez les heures exactes des coupures pendant quelques jours.",
-                "Consultez la page *État du réseau* dans **Mon Néolia** pour voir si un incident "
-                "est déclaré.",
+                "Consultez la page *État du réseau* dans **Mon Néolia** pour voir si un incident est déclaré.",
                 "En ADSL, branchez la box sur la prise principale, sans rallonge ni doubleur.",
-                "Regardez la marge de bruit dans *Internet > ADSL* : en dessous de 6 dB, la ligne "
-                "est instable.",
+                "Regardez la marge de bruit dans *Internet > ADSL* : en dessous de 6 dB, la ligne est instable.",
                 "Ouvrez un ticket en joignant la référence du diagnostic de l'appli.",
             ],
             "explanation": [
@@ -840,10 +816,8 @@ _TOPICS: dict[str, dict] = {
                 "l'armoire de rue ou au sous-sol de l'immeuble.",
                 "En Wi-Fi, on dépasse rarement 600 Mb/s, même avec une bonne box : seul un test "
                 "en câble mesure le vrai débit de la ligne.",
-                "Une puissance optique reçue sous -25 dBm indique une fibre abîmée ou mal "
-                "connectée.",
-                "En ADSL, le débit dépend de la distance au central : au-delà de 4 km, il chute "
-                "fortement.",
+                "Une puissance optique reçue sous -25 dBm indique une fibre abîmée ou mal connectée.",
+                "En ADSL, le débit dépend de la distance au central : au-delà de 4 km, il chute fortement.",
                 "Le raccordement final entre le palier et le logement est réalisé par le "
                 "technicien le jour de l'installation.",
             ],
@@ -854,8 +828,7 @@ _TOPICS: dict[str, dict] = {
                 "Un filtre ADSL abîmé suffit à faire décrocher la ligne.",
             ],
             "resolution": [
-                "le technicien a remplacé la jarretière au point de mutualisation, plus une seule "
-                "coupure.",
+                "le technicien a remplacé la jarretière au point de mutualisation, plus une seule coupure.",
                 "c'était un filtre ADSL défectueux dans la chambre.",
                 "en Ethernet, j'ai bien le débit annoncé : c'était le Wi-Fi.",
                 "la prise fibre a été refaite et tout est stable.",
@@ -896,13 +869,10 @@ _TOPICS: dict[str, dict] = {
                         "La prise fibre est dans l'entrée, la box est branchée juste à côté.",
                     ],
                     "step": [
-                        "Vérifiez que le câble fibre est bien clipsé **des deux côtés**, sans pli "
-                        "serré.",
-                        "Faites un test de débit **en Ethernet**, PC branché directement sur la "
-                        "box.",
+                        "Vérifiez que le câble fibre est bien clipsé **des deux côtés**, sans pli serré.",
+                        "Faites un test de débit **en Ethernet**, PC branché directement sur la box.",
                         "Notez les heures exactes des coupures pendant quelques jours.",
-                        "Consultez la page *État du réseau* dans **Mon Néolia** pour voir si un "
-                        "incident est déclaré.",
+                        "Consultez la page *État du réseau* dans **Mon Néolia** pour voir si un incident est déclaré.",
                         "Ouvrez un ticket en joignant la référence du diagnostic de l'appli.",
                         "Regardez la puissance optique reçue dans *Internet > Fibre* : elle doit "
                         "être entre -8 et -25 dBm.",
@@ -932,25 +902,19 @@ _TOPICS: dict[str, dict] = {
                         "ligne qui grésille",
                     ],
                     "detail": [
-                        "Je suis encore en ADSL, à environ {n} km du central d'après le test "
-                        "d'éligibilité.",
+                        "Je suis encore en ADSL, à environ {n} km du central d'après le test d'éligibilité.",
                         "Le téléphone fixe grésille en même temps.",
-                        "La box est branchée sur une rallonge téléphonique d'une dizaine de "
-                        "mètres.",
+                        "La box est branchée sur une rallonge téléphonique d'une dizaine de mètres.",
                         "La fibre n'arrivera pas avant l'an prochain dans ma commune.",
-                        "Le journal de la box affiche « Synchronisation ADSL perdue » plusieurs "
-                        "fois par jour.",
+                        "Le journal de la box affiche « Synchronisation ADSL perdue » plusieurs fois par jour.",
                     ],
                     "step": [
-                        "En ADSL, branchez la box sur la **prise principale**, sans rallonge ni "
-                        "doubleur.",
+                        "En ADSL, branchez la box sur la **prise principale**, sans rallonge ni doubleur.",
                         "Mettez un **filtre ADSL** sur chaque prise où un téléphone est branché.",
                         "Regardez la marge de bruit dans *Internet > ADSL* : en dessous de 6 dB, "
                         "la ligne est instable.",
-                        "Débranchez tous les autres appareils téléphoniques pendant 24 h pour "
-                        "comparer.",
-                        "Demandez au support de passer la ligne en profil **stable** si les "
-                        "coupures continuent.",
+                        "Débranchez tous les autres appareils téléphoniques pendant 24 h pour comparer.",
+                        "Demandez au support de passer la ligne en profil **stable** si les coupures continuent.",
                         "Notez les heures exactes des coupures pendant quelques jours.",
                     ],
                     "plan": ["ADSL Confort", "ADSL Essentiel", "ADSL Confort + TV"],
@@ -982,13 +946,10 @@ _TOPICS: dict[str, dict] = {
                         "La prise fibre a été posée il y a {n} mois par le technicien.",
                     ],
                     "step": [
-                        "Vérifiez que le câble fibre est bien clipsé **des deux côtés**, sans pli "
-                        "serré.",
-                        "Faites un test de débit **en Ethernet**, PC branché directement sur la "
-                        "box.",
+                        "Vérifiez que le câble fibre est bien clipsé **des deux côtés**, sans pli serré.",
+                        "Faites un test de débit **en Ethernet**, PC branché directement sur la box.",
                         "Notez les heures exactes des coupures pendant quelques jours.",
-                        "Consultez la page *État du réseau* dans **Mon Néolia** pour voir si un "
-                        "incident est déclaré.",
+                        "Consultez la page *État du réseau* dans **Mon Néolia** pour voir si un incident est déclaré.",
                         "Ouvrez un ticket en joignant la référence du diagnostic de l'appli.",
                         "Regardez la puissance optique reçue dans *Internet > Fibre* : elle doit "
                         "être entre -8 et -25 dBm.",
@@ -1018,8 +979,7 @@ _TOPICS: dict[str, dict] = {
             ],
             "step": [
                 "Check the fibre cable is clicked in **on both ends** and not bent.",
-                "Run a speed test **on Ethernet**, with the computer plugged straight into the "
-                "box.",
+                "Run a speed test **on Ethernet**, with the computer plugged straight into the box.",
                 "Write down the exact times of the outages for a few days.",
                 "Check the *Network status* page in **Mon Néolia** for a known outage.",
                 "Open a ticket with the reference of the app's diagnostic.",
@@ -1130,28 +1090,21 @@ _TOPICS: dict[str, dict] = {
             ],
             "step": [
                 "Activez puis désactivez le **mode avion**, et attendez une minute.",
-                "Vérifiez l'APN dans *Paramètres > Réseau mobile* : il doit être "
-                "`internet.neolia`.",
-                "Sélectionnez **Néolia** manuellement dans *Paramètres > Réseau mobile > "
-                "Opérateurs*.",
+                "Vérifiez l'APN dans *Paramètres > Réseau mobile* : il doit être `internet.neolia`.",
+                "Sélectionnez **Néolia** manuellement dans *Paramètres > Réseau mobile > Opérateurs*.",
                 "Testez la carte SIM dans un autre téléphone pour savoir si elle est en cause.",
-                "Dans **Mon Néolia > Ma ligne**, vérifiez que la ligne est active et sans "
-                "restriction.",
-                "Faites *Réinitialiser les paramètres réseau* (les Wi-Fi enregistrés seront "
-                "effacés).",
-                "Pour l'eSIM, lancez le transfert depuis **Ma ligne > Carte SIM > Transférer mon "
-                "eSIM**.",
+                "Dans **Mon Néolia > Ma ligne**, vérifiez que la ligne est active et sans restriction.",
+                "Faites *Réinitialiser les paramètres réseau* (les Wi-Fi enregistrés seront effacés).",
+                "Pour l'eSIM, lancez le transfert depuis **Ma ligne > Carte SIM > Transférer mon eSIM**.",
                 "Appelez le **3179** depuis la ligne concernée pour obtenir le code RIO.",
             ],
             "explanation": [
                 "Le jour d'une portabilité, une coupure de quelques heures est normale, le temps "
                 "que les opérateurs mettent à jour leurs systèmes.",
-                "Une mise à jour du téléphone efface parfois l'APN, ce qui coupe les données mais "
-                "pas les appels.",
+                "Une mise à jour du téléphone efface parfois l'APN, ce qui coupe les données mais pas les appels.",
                 "Le code PUK se trouve sur le support de la carte SIM ou dans l'espace client ; "
                 "après 10 erreurs, la carte est définitivement bloquée.",
-                "Les appels Wi-Fi passent par votre box quand le réseau mobile est trop faible à "
-                "l'intérieur.",
+                "Les appels Wi-Fi passent par votre box quand le réseau mobile est trop faible à l'intérieur.",
                 "Le transfert d'eSIM désactive automatiquement l'ancienne : votre numéro est "
                 "attaché au contrat, pas à la puce.",
             ],
@@ -1412,26 +1365,20 @@ _TOPICS: dict[str, dict] = {
                 "Ouvrez **Mon Néolia > Factures > Voir le détail** pour afficher chaque ligne.",
                 "Vérifiez les dates : la première facture comprend souvent un prorata et le mois "
                 "suivant payé d'avance.",
-                "Réglez la facture par carte dans *Factures > Payer maintenant* pour éviter toute "
-                "relance.",
-                "Mettez à jour votre IBAN dans *Mon compte > Moyens de paiement* (depuis le site "
-                "web).",
+                "Réglez la facture par carte dans *Factures > Payer maintenant* pour éviter toute relance.",
+                "Mettez à jour votre IBAN dans *Mon compte > Moyens de paiement* (depuis le site web).",
                 "Pour contester une ligne, passez par *Assistance > Contester une facture* en "
                 "joignant vos justificatifs.",
-                "Activez le **blocage des achats tiers** dans *Ma ligne > Achats et services "
-                "tiers*.",
+                "Activez le **blocage des achats tiers** dans *Ma ligne > Achats et services tiers*.",
             ],
             "explanation": [
                 "La première facture cumule les frais de mise en service, le prorata du premier "
                 "mois et le mois suivant payé d'avance.",
                 "Un prélèvement rejeté entraîne des frais de 7,50 €, mais la ligne n'est pas "
                 "suspendue avant le deuxième rappel.",
-                "Un paiement en double reste en avoir et est déduit automatiquement de la facture "
-                "suivante.",
-                "Les achats SMS+ sont facturés par des éditeurs tiers : l'opérateur ne fait que "
-                "les collecter.",
-                "Le dépôt de garantie est remboursé environ 30 jours après la réception de "
-                "l'équipement à l'entrepôt.",
+                "Un paiement en double reste en avoir et est déduit automatiquement de la facture suivante.",
+                "Les achats SMS+ sont facturés par des éditeurs tiers : l'opérateur ne fait que les collecter.",
+                "Le dépôt de garantie est remboursé environ 30 jours après la réception de l'équipement à l'entrepôt.",
             ],
             "tip": [
                 "Le détail ligne par ligne de la facture explique presque toujours l'écart.",
@@ -1500,11 +1447,9 @@ _TOPICS: dict[str, dict] = {
                         "frais de rejet contestés",
                     ],
                     "detail": [
-                        "J'ai reçu un SMS de relance alors que j'ai payé par carte il y a {n} "
-                        "jours.",
+                        "J'ai reçu un SMS de relance alors que j'ai payé par carte il y a {n} jours.",
                         "J'ai changé de banque le mois dernier et mis à jour mon IBAN.",
-                        "Sur le relevé bancaire, je vois deux opérations Néolia à deux jours "
-                        "d'écart.",
+                        "Sur le relevé bancaire, je vois deux opérations Néolia à deux jours d'écart.",
                     ],
                 },
                 {
@@ -1549,8 +1494,7 @@ _TOPICS: dict[str, dict] = {
             ],
             "step": [
                 "Open **Mon Néolia > Bills > View details** to see each line.",
-                "Check the dates: the first bill often includes a pro-rata period plus next month "
-                "in advance.",
+                "Check the dates: the first bill often includes a pro-rata period plus next month in advance.",
                 "Pay by card in *Bills > Pay now* to avoid reminders.",
                 "Update your IBAN in *My account > Payment methods* on the website.",
                 "Use *Support > Dispute a bill* and attach your bank statement.",
@@ -1558,8 +1502,7 @@ _TOPICS: dict[str, dict] = {
             "explanation": [
                 "The first bill includes the activation fee, a pro-rata for the first month and "
                 "the next month in advance.",
-                "A double payment stays as a credit and is deducted from the next bill "
-                "automatically.",
+                "A double payment stays as a credit and is deducted from the next bill automatically.",
             ],
             "tip": [
                 "The detailed view of the bill usually explains the difference.",
@@ -1654,12 +1597,9 @@ _TOPICS: dict[str, dict] = {
             "step": [
                 "Vérifiez que la télé est sur la **bonne entrée HDMI** (touche *Source*).",
                 "Débranchez l'alimentation du décodeur **10 secondes**, puis rebranchez-la.",
-                "Dans **Menu > Paramètres > Son**, passez la sortie audio de *Dolby Digital* à "
-                "*PCM*.",
-                "Reliez le décodeur à la box en Ethernet ou en CPL plutôt que par un répéteur "
-                "Wi-Fi.",
-                "Pour appairer la télécommande, maintenez **OK + Retour** 5 secondes face au "
-                "décodeur.",
+                "Dans **Menu > Paramètres > Son**, passez la sortie audio de *Dolby Digital* à *PCM*.",
+                "Reliez le décodeur à la box en Ethernet ou en CPL plutôt que par un répéteur Wi-Fi.",
+                "Pour appairer la télécommande, maintenez **OK + Retour** 5 secondes face au décodeur.",
                 "Videz le cache dans *Paramètres > Applications > Replay*.",
                 "Réinitialisez le code parental depuis **Mon Néolia > Ma TV > Code parental**.",
             ],
@@ -1669,8 +1609,7 @@ _TOPICS: dict[str, dict] = {
                 "Certaines télés ne décodent pas le Dolby Digital : en PCM, le son revient.",
                 "Le replay passe par internet et non par le flux TV, ce qui explique qu'il puisse "
                 "fonctionner quand le direct est coupé, et inversement.",
-                "Le code parental revient à 0000 après une réinitialisation depuis l'espace "
-                "client.",
+                "Le code parental revient à 0000 après une réinitialisation depuis l'espace client.",
                 "Une télécommande qui clignote trois fois a perdu l'appairage avec le décodeur.",
             ],
             "tip": [
@@ -1740,8 +1679,7 @@ _TOPICS: dict[str, dict] = {
                     ],
                     "detail": [
                         "Les piles sont neuves.",
-                        "L'appli Mon Néolia TV fonctionne comme télécommande, donc le décodeur "
-                        "répond.",
+                        "L'appli Mon Néolia TV fonctionne comme télécommande, donc le décodeur répond.",
                         "La petite lumière en haut de la télécommande clignote quand j'appuie.",
                     ],
                 },
@@ -1814,15 +1752,12 @@ _TOPICS: dict[str, dict] = {
             "step": [
                 "Make sure the TV is on the **right HDMI input**.",
                 "Unplug the decoder for **10 seconds**.",
-                "In **Menu > Settings > Sound**, switch the audio output from *Dolby Digital* to "
-                "*PCM*.",
-                "Connect the decoder with Ethernet or powerline adapters rather than a Wi-Fi "
-                "repeater.",
+                "In **Menu > Settings > Sound**, switch the audio output from *Dolby Digital* to *PCM*.",
+                "Connect the decoder with Ethernet or powerline adapters rather than a Wi-Fi repeater.",
                 "Hold **OK + Back** for 5 seconds to pair the remote.",
             ],
             "explanation": [
-                "TV-2xx errors mean the decoder isn't receiving the live TV stream, often because "
-                "of a Wi-Fi repeater.",
+                "TV-2xx errors mean the decoder isn't receiving the live TV stream, often because of a Wi-Fi repeater.",
                 "Some TVs can't decode Dolby Digital; switching to PCM brings the sound back.",
             ],
             "tip": [
@@ -1952,8 +1887,7 @@ _TOPICS: dict[str, dict] = {
             ],
             "step": [
                 "Vérifiez auprès des voisins, du gardien et dans la boîte aux lettres.",
-                "Consultez le **suivi détaillé** : le nom de la personne ou du point relais y "
-                "figure parfois.",
+                "Consultez le **suivi détaillé** : le nom de la personne ou du point relais y figure parfois.",
                 "Attendez **48 h** : certains livreurs valident la livraison avant de l'effectuer.",
                 "Déclarez le problème dans **Mon Néolia > Mes commandes > Signaler un problème**.",
                 "Prenez des photos du colis et du produit avant de renvoyer quoi que ce soit.",
@@ -1965,8 +1899,7 @@ _TOPICS: dict[str, dict] = {
                 "est gratuit pour les accessoires et les smartphones.",
                 "Pour un équipement de remplacement, Néolia renvoie un nouvel appareil sans "
                 "attendre la fin de l'enquête auprès du transporteur.",
-                "Le remboursement intervient sous 14 jours maximum après réception du colis à "
-                "l'entrepôt.",
+                "Le remboursement intervient sous 14 jours maximum après réception du colis à l'entrepôt.",
                 "L'ancienne box doit être restituée sous 30 jours après la résiliation, sinon des "
                 "frais de non-restitution s'appliquent.",
             ],
@@ -2063,8 +1996,7 @@ _TOPICS: dict[str, dict] = {
                 "Keep the **drop-off receipt** until you're refunded.",
             ],
             "explanation": [
-                "You have 14 days from delivery to change your mind, and returns are free for "
-                "accessories and phones.",
+                "You have 14 days from delivery to change your mind, and returns are free for accessories and phones.",
                 "Refunds are made within 14 days of the parcel reaching the warehouse.",
             ],
             "tip": ["The parcel is often with a neighbour.", "Always keep the drop-off receipt."],
@@ -2169,14 +2101,11 @@ _TOPICS: dict[str, dict] = {
             ],
             "step": [
                 "Regardez dans les **courriers indésirables** et l'onglet *Promotions*.",
-                "Attendez **15 minutes** entre deux demandes : chaque nouvelle demande annule le "
-                "lien précédent.",
+                "Attendez **15 minutes** entre deux demandes : chaque nouvelle demande annule le lien précédent.",
                 "Choisissez **Recevoir un code par SMS** sur la page de réinitialisation.",
                 "Mettez l'appli à jour, puis videz son cache dans les paramètres du téléphone.",
-                "Cliquez sur **Je n'ai plus accès à ma double authentification** sur la page de "
-                "connexion.",
-                "Activez la double authentification dans **Mon compte > Sécurité** et gardez vos "
-                "codes de secours.",
+                "Cliquez sur **Je n'ai plus accès à ma double authentification** sur la page de connexion.",
+                "Activez la double authentification dans **Mon compte > Sécurité** et gardez vos codes de secours.",
                 "Vérifiez que vous utilisez l'adresse e-mail donnée à la souscription : votre "
                 "identifiant figure en haut de chaque facture.",
             ],
@@ -2184,8 +2113,7 @@ _TOPICS: dict[str, dict] = {
                 "Par sécurité, la désactivation de la double authentification prend effet 24 h "
                 "après la double validation par SMS et e-mail.",
                 "Après cinq tentatives infructueuses, le compte est verrouillé pendant 30 minutes.",
-                "Chaque demande de réinitialisation annule le lien précédent : seul le dernier "
-                "e-mail est valable.",
+                "Chaque demande de réinitialisation annule le lien précédent : seul le dernier e-mail est valable.",
                 "L'appli a son propre réglage de langue, indépendant de celui du téléphone.",
             ],
             "tip": [
@@ -2196,8 +2124,7 @@ _TOPICS: dict[str, dict] = {
             ],
             "resolution": [
                 "l'e-mail était dans les spams.",
-                "la double authentification a été désactivée au bout de 24 h et j'ai pu la "
-                "réactiver.",
+                "la double authentification a été désactivée au bout de 24 h et j'ai pu la réactiver.",
                 "la mise à jour de l'appli a corrigé le plantage.",
                 "le support a débloqué mon compte.",
             ],
@@ -2235,8 +2162,7 @@ _TOPICS: dict[str, dict] = {
                     "detail": [
                         "L'appli est à jour, j'ai même essayé de la réinstaller.",
                         "Sur ordinateur, le site fonctionne normalement.",
-                        "Le message « Identifiant ou mot de passe incorrect » s'affiche à chaque "
-                        "tentative.",
+                        "Le message « Identifiant ou mot de passe incorrect » s'affiche à chaque tentative.",
                     ],
                 },
                 {
@@ -2302,8 +2228,7 @@ _TOPICS: dict[str, dict] = {
                 "Click **I lost access to two-factor authentication** on the login page.",
             ],
             "explanation": [
-                "For security, turning off 2FA takes effect 24 hours after you confirm by SMS and "
-                "email.",
+                "For security, turning off 2FA takes effect 24 hours after you confirm by SMS and email.",
                 "The app has its own language setting, separate from the phone's.",
             ],
             "tip": [
@@ -2410,8 +2335,7 @@ _TOPICS: dict[str, dict] = {
             ],
             "step": [
                 "Regardez *Paramètres > Batterie > Utilisation* pour repérer l'appli qui consomme.",
-                "Vérifiez l'**état de la batterie** : en dessous de 80 %, un remplacement se "
-                "justifie.",
+                "Vérifiez l'**état de la batterie** : en dessous de 80 %, un remplacement se justifie.",
                 "Utilisez un chargeur **USB-C PD avec PPS** et un câble 5 A pour la charge rapide.",
                 "Faites la dernière **mise à jour système** dans *Paramètres > Système*.",
                 "Sauvegardez vos données avant toute réparation ou réinitialisation.",
@@ -2421,12 +2345,9 @@ _TOPICS: dict[str, dict] = {
             "explanation": [
                 "La garantie légale de 2 ans couvre les pannes et défauts de fabrication, mais "
                 "pas la casse accidentelle.",
-                "Sans chargeur compatible PPS, le téléphone se limite à une charge standard "
-                "d'environ 25 W.",
-                "Décharger complètement une batterie lithium ne la recalibre pas : ça l'use "
-                "plutôt.",
-                "Les téléphones vendus par Néolia ne sont pas verrouillés : toutes les cartes SIM "
-                "fonctionnent.",
+                "Sans chargeur compatible PPS, le téléphone se limite à une charge standard d'environ 25 W.",
+                "Décharger complètement une batterie lithium ne la recalibre pas : ça l'use plutôt.",
+                "Les téléphones vendus par Néolia ne sont pas verrouillés : toutes les cartes SIM fonctionnent.",
                 "Une application mal optimisée peut vider la batterie même écran éteint.",
             ],
             "tip": [
@@ -2735,9 +2656,7 @@ _TITLE_SUFFIXES = {
     "fr": [" ({city})", " – {city}", " (offre {plan})", " – abonné {plan}", " ({plan}, {city})"],
     "en": [" ({city})", " – {plan} plan", " ({plan}, {city})", " – {city}", " (expat in {city})"],
 }
-_TITLE_CHOICES = {
-    lang: ([t for t, _ in items], [w for _, w in items]) for lang, items in _TITLES.items()
-}
+_TITLE_CHOICES = {lang: ([t for t, _ in items], [w for _, w in items]) for lang, items in _TITLES.items()}
 _TAG_COUNTS = ([0, 1, 2, 3, 4], [10, 25, 35, 20, 10])
 _ANSWER_COUNTS = ([1, 2, 3, 4, 5], [20, 22, 22, 19, 17])
 # Kinds of answer, by whether the question asks "how do I…" (no "same here" answers then).
@@ -2813,9 +2732,7 @@ def _topic_for(slug: str, rng: random.Random) -> dict:
     name = _TOPIC_BY_SLUG.get(slug, "")
     if name == "":
         folded = slug.lower()
-        name = next(
-            (n for n, t in _TOPICS.items() if any(k in folded for k in t["keywords"])), None
-        )
+        name = next((n for n, t in _TOPICS.items() if any(k in folded for k in t["keywords"])), None)
         _TOPIC_BY_SLUG[slug] = name
     return _TOPICS[name or rng.choice(_TOPIC_NAMES)]
 
@@ -2825,9 +2742,7 @@ def _title(ctx: _Ctx, lang: str) -> str:
     templates, weights = _TITLE_CHOICES[lang]
     template = rng.choices(templates, weights)[0]
     if rng.random() < 0.6:
-        suffixes = [
-            s for s in _TITLE_SUFFIXES[lang] if not any(k in template for k in _SLOT.findall(s))
-        ]
+        suffixes = [s for s in _TITLE_SUFFIXES[lang] if not any(k in template for k in _SLOT.findall(s))]
         if suffixes:
             template += rng.choice(suffixes)
     ctx.howto = "{howto}" in template

@@ -1,4 +1,5 @@
 """Domain errors with stable codes, and the one place they become HTML or JSON."""
+
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request

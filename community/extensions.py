@@ -1,4 +1,5 @@
 """Bare extension objects, bound to the app in ``wsgi.create_app``."""
+
 from __future__ import annotations
 
 from flask_babel import Babel

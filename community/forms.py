@@ -1,9 +1,11 @@
 """Putting an operation's field errors back on a form, beside the fields, keeping what was typed."""
+
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 
 from community.errors import DomainError
+from community.extensions import db
 
 
 def apply_errors(form: FlaskForm, err: DomainError, aliases: dict | None = None) -> None:
@@ -17,3 +19,21 @@ def apply_errors(form: FlaskForm, err: DomainError, aliases: dict | None = None)
             placed = True
     if not placed:
         form.form_errors.append(err.message)
+
+
+def attempt(form: FlaskForm, operation):
+    """Run ``operation()`` and commit once; return its result.
+
+    When the operation refuses the input, roll back, put the reasons beside the fields and return
+    None. Refusals of access (401, 403, 404) go on to the error pages.
+    """
+    try:
+        result = operation()
+        db.session.commit()
+    except DomainError as err:
+        db.session.rollback()
+        if err.status in (401, 403, 404):
+            raise
+        apply_errors(form, err)
+        return None
+    return result

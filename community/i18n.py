@@ -1,4 +1,5 @@
 """Locale selection: the member's setting, else the language cookie, else Accept-Language, else French."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -24,8 +25,9 @@ def select_locale() -> str:
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:
         return chosen
-    return _best_match(request.headers.get("Accept-Language", ""), languages,
-                       current_app.config["BABEL_DEFAULT_LOCALE"])
+    return _best_match(
+        request.headers.get("Accept-Language", ""), languages, current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 @lru_cache(maxsize=512)

@@ -108,9 +108,7 @@ class _DropContent(Filter):
         depth = 0
         for token in Filter.__iter__(self):
             kind = token["type"]
-            if kind in ("StartTag", "EndTag", "EmptyTag") and (
-                token["name"].lower() in _DROP_WITH_CONTENT
-            ):
+            if kind in ("StartTag", "EndTag", "EmptyTag") and (token["name"].lower() in _DROP_WITH_CONTENT):
                 depth += {"StartTag": 1, "EndTag": -1}.get(kind, 0)
                 continue
             if depth <= 0:
@@ -163,9 +161,7 @@ def _markdown(links: bool) -> markdown.Markdown:
     key = "md_links" if links else "md_nolinks"
     md = getattr(_local, key, None)
     if md is None:
-        md = markdown.Markdown(
-            extensions=["fenced_code", "tables", "sane_lists"], output_format="html"
-        )
+        md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"], output_format="html")
         md.treeprocessors.register(_ShiftHeadings(md), "entraide_headings", 1)
         if not links:
             for name in _LINK_PATTERNS:

@@ -4,6 +4,7 @@ Changes are signalled by ``signals.content_changed``; the cache generation moves
 change is committed, so a page rendered from uncommitted state is never kept. The generation is a
 file in the instance folder, shared by every worker on the machine.
 """
+
 from __future__ import annotations
 
 import functools

@@ -3,6 +3,7 @@
 Views, the API, operations and templates all ask here: operations call ``require()``,
 templates and views call ``can()`` to decide what to show.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

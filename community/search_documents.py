@@ -4,6 +4,7 @@ Any flush that creates, changes (in an indexed field), hides or deletes an index
 a task in the same transaction; ``search.queue.drain`` applies them after commit. Other packages
 (the knowledge base) register their own kinds with ``register()``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -70,9 +71,9 @@ def question_document(q: Question) -> Document:
 
 def _load_questions(session: Session, ids: list[int]) -> dict[int, Document | None]:
     rows = session.scalars(
-        select(Question).where(Question.id.in_(ids)).options(
-            joinedload(Question.category), selectinload(Question.tags), joinedload(Question.accepted_answer)
-        )
+        select(Question)
+        .where(Question.id.in_(ids))
+        .options(joinedload(Question.category), selectinload(Question.tags), joinedload(Question.accepted_answer))
     ).unique()
     found = {q.id: (question_document(q) if q.hidden_at is None else None) for q in rows}
     return {i: found.get(i) for i in ids}
@@ -80,19 +81,27 @@ def _load_questions(session: Session, ids: list[int]) -> dict[int, Document | No
 
 def _load_answers(session: Session, ids: list[int]) -> dict[int, Document | None]:
     rows = session.scalars(
-        select(Answer).where(Answer.id.in_(ids)).options(
-            joinedload(Answer.question).joinedload(Question.category)
-        )
+        select(Answer).where(Answer.id.in_(ids)).options(joinedload(Answer.question).joinedload(Question.category))
     ).unique()
     found = {}
     for a in rows:
         q = a.question
         visible = a.hidden_at is None and q.hidden_at is None
-        found[a.id] = Document(
-            type="answer", id=a.id, title=q.title, body=html_to_text(a.body_html),
-            url=_question_url(q) + f"#answer-{a.id}", category=q.category.slug, parent_id=q.id,
-            solved=q.accepted_answer_id == a.id, created_at=a.created_at,
-        ) if visible else None
+        found[a.id] = (
+            Document(
+                type="answer",
+                id=a.id,
+                title=q.title,
+                body=html_to_text(a.body_html),
+                url=_question_url(q) + f"#answer-{a.id}",
+                category=q.category.slug,
+                parent_id=q.id,
+                solved=q.accepted_answer_id == a.id,
+                created_at=a.created_at,
+            )
+            if visible
+            else None
+        )
     return {i: found.get(i) for i in ids}
 
 
@@ -110,15 +119,35 @@ def _question_keys(question: Question) -> list[str]:
     """The question, and its answers too when the question is hidden or shown again."""
     keys = [f"question:{question.id}"]
     if get_history(question, "hidden_at").has_changes():
-        keys += [f"answer:{answer_id}" for answer_id in
-                 object_session(question).scalars(select(Answer.id).where(Answer.question_id == question.id))]
+        keys += [
+            f"answer:{answer_id}"
+            for answer_id in object_session(question).scalars(
+                select(Answer.id).where(Answer.question_id == question.id)
+            )
+        ]
     return keys
 
 
-register(Kind(Question, ("title", "body", "category_id", "status", "accepted_answer_id", "hidden_at", "tags"),
-              _question_keys, _load_questions, lambda session: _ids(Question, session), "question"))
-register(Kind(Answer, ("body", "hidden_at"),
-              lambda a: [f"answer:{a.id}", f"question:{a.question_id}"], _load_answers, lambda session: _ids(Answer, session), "answer"))
+register(
+    Kind(
+        Question,
+        ("title", "body", "category_id", "status", "accepted_answer_id", "hidden_at", "tags"),
+        _question_keys,
+        _load_questions,
+        lambda session: _ids(Question, session),
+        "question",
+    )
+)
+register(
+    Kind(
+        Answer,
+        ("body", "hidden_at"),
+        lambda a: [f"answer:{a.id}", f"question:{a.question_id}"],
+        _load_answers,
+        lambda session: _ids(Answer, session),
+        "answer",
+    )
+)
 
 
 def load_documents(session: Session, keys: list[str]) -> dict[str, Document | None]:

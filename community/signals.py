@@ -1,4 +1,5 @@
 """Every domain event. Receivers get the acting member as ``sender`` and the objects as keywords."""
+
 from __future__ import annotations
 
 from blinker import Namespace
@@ -8,7 +9,9 @@ _signals = Namespace()
 member_registered = _signals.signal("member-registered", doc="A visitor created an account.")
 role_changed = _signals.signal("role-changed", doc="An admin changed a member's role (user, old, new).")
 question_asked = _signals.signal("question-asked", doc="A question was posted (question).")
-question_edited = _signals.signal("question-edited", doc="A question's title, body or tags changed (question, revision).")
+question_edited = _signals.signal(
+    "question-edited", doc="A question's title, body or tags changed (question, revision)."
+)
 question_closed = _signals.signal("question-closed", doc="Staff closed a question (question, reason).")
 question_reopened = _signals.signal("question-reopened", doc="Staff reopened a closed question (question).")
 question_locked = _signals.signal("question-locked", doc="Staff locked or unlocked a question (question, locked).")

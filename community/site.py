@@ -1,4 +1,5 @@
 """The home page, the search page and the language switch."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
@@ -23,8 +24,9 @@ def home():
 def set_language(code: str):
     response = redirect(safe_next(url_for("site.home")))
     if code in current_app.config["LANGUAGES"]:
-        response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                            secure=request.is_secure)
+        response.set_cookie(
+            LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True, secure=request.is_secure
+        )
         if current_user.is_authenticated:
             current_user.locale = code
             db.session.commit()

@@ -1,4 +1,5 @@
 """What every template may use: permissions, formatting and URL helpers."""
+
 from __future__ import annotations
 
 from flask import Flask, request, url_for

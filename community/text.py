@@ -1,4 +1,5 @@
 """Small text helpers: slugs and tag names."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 ``--db=postgres`` runs the same tests on a real PostgreSQL server started for the session.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,7 @@ from wsgi import create_app
 
 
 def pytest_addoption(parser):
-    parser.addoption("--db", choices=("sqlite", "postgres"), default="sqlite",
-                     help="database backend for the suite")
+    parser.addoption("--db", choices=("sqlite", "postgres"), default="sqlite", help="database backend for the suite")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 """Test data made through the same operations the site uses (no hand-built rows)."""
+
 from __future__ import annotations
 
 import itertools
@@ -13,8 +14,7 @@ _seq = itertools.count(1)
 
 def user(role: str = "customer", name: str | None = None, email: str | None = None, **kwargs):
     n = next(_seq)
-    created = members.register(email or f"member{n}@example.com", name or f"Member {n}", PASSWORD,
-                               role=role, **kwargs)
+    created = members.register(email or f"member{n}@example.com", name or f"Member {n}", PASSWORD, role=role, **kwargs)
     db.session.commit()
     return created
 
@@ -26,8 +26,9 @@ def category(slug: str = "box-internet", name: str = "Box internet", actor=None)
     return created
 
 
-def question(author=None, title: str | None = None, body: str | None = None, category_slug: str | None = None,
-             tags=("wifi",)):
+def question(
+    author=None, title: str | None = None, body: str | None = None, category_slug: str | None = None, tags=("wifi",)
+):
     author = author or user()
     if category_slug is None:
         from community.questions.queries import category_by_slug

@@ -223,9 +223,7 @@ def _create_database(port: int) -> None:
     """
     params = {"host": HOST, "port": port, "user": SUPERUSER, "autocommit": True}
     with psycopg.connect(dbname="template1", **params) as conn:
-        available = conn.execute(
-            "SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'"
-        ).fetchone()
+        available = conn.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'").fetchone()
         if available:
             conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
     with psycopg.connect(dbname="postgres", **params) as conn:

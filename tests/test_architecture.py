@@ -1,4 +1,5 @@
 """Dependencies point one way: search ← community ← knowledge_base; only wsgi.py imports all."""
+
 from __future__ import annotations
 
 import ast

@@ -4,6 +4,7 @@ The messages are extracted afresh, in process, with babel.cfg and the keywords o
 when a test here fails after a change of strings, run ``make catalog`` and translate what is new in
 translations/fr/LC_MESSAGES/messages.po.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -56,7 +57,11 @@ def extracted() -> dict[str, tuple[str | None, str | tuple[str, str]]]:
     method_map, options_map = _read_mapping()
     found: dict[str, tuple[str | None, str | tuple[str, str]]] = {}
     for _filename, _lineno, message, _comments, context in extract_from_dir(
-        str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_directory_filter,
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        directory_filter=_directory_filter,
     ):
         singular = message[0] if isinstance(message, tuple) else message
         key = _key(context, singular)
@@ -124,8 +129,10 @@ def test_every_message_is_translated(language):
                 problems.append(f"untranslated plural form: {label}")
         elif entry.pluralizable or not (entry.string or "").strip():
             problems.append(f"untranslated: {label}")
-    assert not problems, (f"{language} catalogue, {len(problems)} problem(s); run `make catalog` and "
-                          "translate:\n  " + "\n  ".join(problems))
+    assert not problems, (
+        f"{language} catalogue, {len(problems)} problem(s); run `make catalog` and "
+        "translate:\n  " + "\n  ".join(problems)
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -136,13 +143,17 @@ def test_no_obsolete_or_fuzzy_entries(language):
     fuzzy = [m.id for m in cat if m.id and m.fuzzy]
     assert not fuzzy, f"fuzzy entries in {language}: {fuzzy}"
     stale = sorted(set(_entries(language)) - set(extracted()))
-    assert not stale, (f"{language} entries no longer in the code (run `make catalog`): "
-                       + ", ".join(s.replace("\x04", " | ") for s in stale))
+    assert not stale, f"{language} entries no longer in the code (run `make catalog`): " + ", ".join(
+        s.replace("\x04", " | ") for s in stale
+    )
 
 
 def test_english_catalogue_is_the_source_text():
-    wrong = [m.id for m in catalog("en") if m.id and (tuple(m.string) if m.pluralizable else m.string)
-             != (tuple(m.id) if m.pluralizable else m.id)]
+    wrong = [
+        m.id
+        for m in catalog("en")
+        if m.id and (tuple(m.string) if m.pluralizable else m.string) != (tuple(m.id) if m.pluralizable else m.id)
+    ]
     assert not wrong, f"English msgstr differs from its msgid (run `make catalog`): {wrong}"
 
 
@@ -166,7 +177,7 @@ def test_placeholders_match(language):
             elif "%" in rest and not any("%" in s[2] for s in sources):
                 problems.append(f"{m.id!r} → {form!r}: a lone % (write %% for a percent sign)")
             else:
-                values = {name[2:name.index(")")]: 1 if name[-1] in "di" else "x" for name in named}
+                values = {name[2 : name.index(")")]: 1 if name[-1] in "di" else "x" for name in named}
                 try:
                     form % values
                 except (KeyError, TypeError, ValueError) as err:
@@ -176,14 +187,17 @@ def test_placeholders_match(language):
 
 # Rendering with the compiled catalogues (`make test` and `make run` compile them).
 
+
 @pytest.fixture
 def compiled():
     for language in LANGUAGES:
         po = TRANSLATIONS / language / "LC_MESSAGES" / "messages.po"
         mo = po.with_suffix(".mo")
         if not mo.exists():
-            pytest.fail(f"{mo.relative_to(ROOT)} is missing: run `make translations` "
-                        "(make test and make run compile the catalogues)")
+            pytest.fail(
+                f"{mo.relative_to(ROOT)} is missing: run `make translations` "
+                "(make test and make run compile the catalogues)"
+            )
         if mo.stat().st_mtime < po.stat().st_mtime:
             pytest.fail(f"{mo.relative_to(ROOT)} is older than its .po: run `make translations`")
 

@@ -1,4 +1,5 @@
 """JSON API v1: one blueprint, one module a resource, the contract's error shape everywhere."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Flask

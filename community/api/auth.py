@@ -2,6 +2,7 @@
 
 Session writes must carry the CSRF token in ``X-CSRFToken``; token calls need none.
 """
+
 from __future__ import annotations
 
 import functools

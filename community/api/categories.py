@@ -7,5 +7,4 @@ from community.questions import queries
 @bp.get("/categories")
 def list_categories():
     items = queries.categories()
-    return {"items": [serializers.category(c) for c in items], "page": 1, "per_page": len(items),
-            "total": len(items)}
+    return {"items": [serializers.category(c) for c in items], "page": 1, "per_page": len(items), "total": len(items)}

@@ -3,6 +3,7 @@
 Written by hand as Python data; ``tests/api/test_openapi.py`` checks that it lists exactly the
 routes of the blueprint, that it is valid OpenAPI and that real responses match its schemas.
 """
+
 from __future__ import annotations
 
 from community.api import bp
@@ -40,12 +41,14 @@ def obj(properties: dict, optional: tuple[str, ...] = (), **extra) -> dict:
 
 def page_of(item: str) -> dict:
     """The contract's paginated list wrapper around ``item``."""
-    return obj({
-        "items": {"type": "array", "items": ref(item)},
-        "page": {"type": "integer", "minimum": 1},
-        "per_page": {"type": "integer", "minimum": 0, "maximum": MAX_PER_PAGE},
-        "total": {"type": "integer", "minimum": 0},
-    })
+    return obj(
+        {
+            "items": {"type": "array", "items": ref(item)},
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 0, "maximum": MAX_PER_PAGE},
+            "total": {"type": "integer", "minimum": 0},
+        }
+    )
 
 
 def json_response(description: str, schema: dict) -> dict:
@@ -60,8 +63,11 @@ def json_body(schema_name: str, description: str | None = None) -> dict:
 
 
 ERROR_RESPONSES = {
-    400: ("BadRequest", "The body is not a JSON object (`invalid_json`), or a session write came "
-                        "without a valid `X-CSRFToken` header (`csrf_failed`)."),
+    400: (
+        "BadRequest",
+        "The body is not a JSON object (`invalid_json`), or a session write came "
+        "without a valid `X-CSRFToken` header (`csrf_failed`).",
+    ),
     401: ("Unauthorized", "Not signed in, or the token is missing, invalid or revoked (`invalid_token`)."),
     403: ("Forbidden", "Signed in but not allowed; the message says why."),
     404: ("NotFound", "No such object, or it is hidden from the caller."),
@@ -104,10 +110,18 @@ WRITER = [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}]
 WRITE_ERRORS = (400, 401, 413, 422, 429)
 
 
-def operation(op_id: str, summary: str, tag: str, responses: dict, *, security=ANYONE,
-              parameters: tuple = (), body: dict | None = None, description: str | None = None) -> dict:
-    op = {"operationId": op_id, "summary": summary, "tags": [tag], "security": security,
-          "responses": responses}
+def operation(
+    op_id: str,
+    summary: str,
+    tag: str,
+    responses: dict,
+    *,
+    security=ANYONE,
+    parameters: tuple = (),
+    body: dict | None = None,
+    description: str | None = None,
+) -> dict:
+    op = {"operationId": op_id, "summary": summary, "tags": [tag], "security": security, "responses": responses}
     if description:
         op["description"] = description
     if parameters:
@@ -179,27 +193,35 @@ def token_properties() -> dict:
 
 
 SCHEMAS = {
-    "Error": obj({
-        "error": obj({
-            "code": {"type": "string", "description": "Stable, for programs: `not_found`, `invalid` …"},
-            "message": {"type": "string", "description": "For people, in the caller's language."},
-            "fields": {
-                "type": "object",
-                "additionalProperties": {"type": "string"},
-                "description": "The fields (or query parameters) at fault, each with the reason.",
-            },
-        }),
-    }),
-    "Author": obj({
-        "id": nullable({"type": "integer", "description": "Null once the account is deleted."}),
-        "display_name": {"type": "string"},
-        "role": {"type": ["string", "null"], "enum": [*ROLES, None]},
-    }),
-    "Category": obj({
-        "slug": {"type": "string"},
-        "name": {"type": "string"},
-        "description": {"type": "string"},
-    }),
+    "Error": obj(
+        {
+            "error": obj(
+                {
+                    "code": {"type": "string", "description": "Stable, for programs: `not_found`, `invalid` …"},
+                    "message": {"type": "string", "description": "For people, in the caller's language."},
+                    "fields": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string"},
+                        "description": "The fields (or query parameters) at fault, each with the reason.",
+                    },
+                }
+            ),
+        }
+    ),
+    "Author": obj(
+        {
+            "id": nullable({"type": "integer", "description": "Null once the account is deleted."}),
+            "display_name": {"type": "string"},
+            "role": {"type": ["string", "null"], "enum": [*ROLES, None]},
+        }
+    ),
+    "Category": obj(
+        {
+            "slug": {"type": "string"},
+            "name": {"type": "string"},
+            "description": {"type": "string"},
+        }
+    ),
     "Comment": obj(post_properties()),
     "Answer": obj(
         {
@@ -207,8 +229,11 @@ SCHEMAS = {
             "question_id": {"type": "integer"},
             "score": {"type": "integer"},
             "is_accepted": {"type": "boolean"},
-            "comments": {"type": "array", "items": ref("Comment"),
-                         "description": "Only inside a question's `answers[]`."},
+            "comments": {
+                "type": "array",
+                "items": ref("Comment"),
+                "description": "Only inside a question's `answers[]`.",
+            },
         },
         optional=("comments",),
     ),
@@ -217,32 +242,43 @@ SCHEMAS = {
         {
             **question_properties(),
             "comments": {"type": "array", "items": ref("Comment")},
-            "answers": {"type": "array", "items": ref("Answer"),
-                        "description": "The accepted answer first, then by score."},
+            "answers": {
+                "type": "array",
+                "items": ref("Answer"),
+                "description": "The accepted answer first, then by score.",
+            },
         },
         optional=("close_reason", "duplicate_of_id"),
     ),
-    "VoteResult": obj({
-        "score": {"type": "integer", "description": "The new score of the post."},
-        "value": {"type": "integer", "enum": [1, -1, 0], "description": "The caller's vote now."},
-    }),
-    "Badge": obj({
-        "slug": {"type": "string"},
-        "name": {"type": "string"},
-        "tier": {"type": "string"},
-        "awarded_at": DATETIME,
-    }),
+    "VoteResult": obj(
+        {
+            "score": {"type": "integer", "description": "The new score of the post."},
+            "value": {"type": "integer", "enum": [1, -1, 0], "description": "The caller's vote now."},
+        }
+    ),
+    "Badge": obj(
+        {
+            "slug": {"type": "string"},
+            "name": {"type": "string"},
+            "tier": {"type": "string"},
+            "awarded_at": DATETIME,
+        }
+    ),
     "User": obj(user_properties()),
-    "Me": obj({
-        **user_properties(),
-        "email": {"type": "string", "format": "email"},
-        "locale": nullable({"type": "string"}),
-    }),
+    "Me": obj(
+        {
+            **user_properties(),
+            "email": {"type": "string", "format": "email"},
+            "locale": nullable({"type": "string"}),
+        }
+    ),
     "Token": obj(token_properties()),
-    "NewToken": obj({
-        **token_properties(),
-        "token": {"type": "string", "description": "The plaintext token: shown this once, never again."},
-    }),
+    "NewToken": obj(
+        {
+            **token_properties(),
+            "token": {"type": "string", "description": "The plaintext token: shown this once, never again."},
+        }
+    ),
     "QuestionPage": page_of("Question"),
     "CategoryPage": page_of("Category"),
     "TokenPage": page_of("Token"),
@@ -251,8 +287,13 @@ SCHEMAS = {
             "title": {"type": "string", "minLength": TITLE_MIN, "maxLength": TITLE_MAX},
             "body": {**MARKDOWN, "minLength": BODY_MIN, "maxLength": BODY_MAX},
             "category": {"type": "string", "description": "A category's slug (see `GET /categories`)."},
-            "tags": {"type": "array", "items": TAG, "maxItems": MAX_TAGS, "default": [],
-                     "description": "Words of letters, digits and hyphens; folded to lower case."},
+            "tags": {
+                "type": "array",
+                "items": TAG,
+                "maxItems": MAX_TAGS,
+                "default": [],
+                "description": "Words of letters, digits and hyphens; folded to lower case.",
+            },
         },
         optional=("tags",),
     ),
@@ -269,42 +310,59 @@ SCHEMAS = {
     },
     "NewAnswer": obj({"body": {**MARKDOWN, "minLength": ANSWER_MIN, "maxLength": BODY_MAX}}),
     "NewComment": obj({"body": {**MARKDOWN, "minLength": COMMENT_MIN, "maxLength": COMMENT_MAX}}),
-    "Vote": obj({
-        "value": {"type": "integer", "enum": [1, -1, 0],
-                  "description": "1 up, -1 down, 0 withdraws the caller's vote."},
-    }),
+    "Vote": obj(
+        {
+            "value": {
+                "type": "integer",
+                "enum": [1, -1, 0],
+                "description": "1 up, -1 down, 0 withdraws the caller's vote.",
+            },
+        }
+    ),
     "NewTokenRequest": obj({"label": {"type": "string", "minLength": 1, "maxLength": 80}}),
-    "SearchHit": obj({
-        "type": {"type": "string", "enum": ["question", "article"]},
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "url": {"type": "string"},
-        "snippet": {"type": "string", "description": "Safe HTML: matches wrapped in `<mark>`, the rest escaped."},
-        "score": {"type": "number"},
-        "solved": {"type": "boolean"},
-        "category": {"type": "string"},
-    }),
-    "SearchPage": obj({
-        "items": {"type": "array", "items": ref("SearchHit")},
-        "page": {"type": "integer"},
-        "per_page": {"type": "integer"},
-        "total": {"type": "integer"},
-        "facets": {
-            "type": "object",
-            "description": "Counts by `type`, `category`, `tags` and `solved` over all matches.",
-            "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
-        },
-        "suggestion": nullable({"type": "string", "description": "A corrected query (\"did you mean\")."}),
-    }),
-    "Suggestions": obj({
-        "items": {"type": "array", "maxItems": 8, "items": obj({
+    "SearchHit": obj(
+        {
             "type": {"type": "string", "enum": ["question", "article"]},
             "id": {"type": "integer"},
             "title": {"type": "string"},
             "url": {"type": "string"},
-            "solved": {"type": "boolean", "description": "A question with an accepted answer."},
-        })},
-    }),
+            "snippet": {"type": "string", "description": "Safe HTML: matches wrapped in `<mark>`, the rest escaped."},
+            "score": {"type": "number"},
+            "solved": {"type": "boolean"},
+            "category": {"type": "string"},
+        }
+    ),
+    "SearchPage": obj(
+        {
+            "items": {"type": "array", "items": ref("SearchHit")},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "total": {"type": "integer"},
+            "facets": {
+                "type": "object",
+                "description": "Counts by `type`, `category`, `tags` and `solved` over all matches.",
+                "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
+            },
+            "suggestion": nullable({"type": "string", "description": 'A corrected query ("did you mean").'}),
+        }
+    ),
+    "Suggestions": obj(
+        {
+            "items": {
+                "type": "array",
+                "maxItems": 8,
+                "items": obj(
+                    {
+                        "type": {"type": "string", "enum": ["question", "article"]},
+                        "id": {"type": "integer"},
+                        "title": {"type": "string"},
+                        "url": {"type": "string"},
+                        "solved": {"type": "boolean", "description": "A question with an accepted answer."},
+                    }
+                ),
+            },
+        }
+    ),
 }
 
 PARAMETERS = {
@@ -324,166 +382,233 @@ PARAMETERS = {
     "Sort": query("sort", "Order of the list.", {"type": "string", "enum": list(SORTS), "default": "newest"}),
 }
 
-RESPONSES = {
-    name: json_response(description, ref("Error")) for name, description in ERROR_RESPONSES.values()
-}
+RESPONSES = {name: json_response(description, ref("Error")) for name, description in ERROR_RESPONSES.values()}
 
 PATHS = {
     "/search": {
         "get": operation(
-            "search", "Search questions and articles", "search",
+            "search",
+            "Search questions and articles",
+            "search",
             {"200": json_response("Matches, best first, with facet counts.", ref("SearchPage")), **errors(401, 422)},
             parameters=(
                 query("q", "What the customer typed (up to 200 characters).", {"type": "string", "maxLength": 200}),
                 query("type", "Only this kind of result.", {"type": "string", "enum": ["question", "article"]}),
-                param("Category"), param("Tag"),
-                query("solved", "Only solved questions (true) or unsolved ones (false).",
-                      {"type": "string", "enum": ["true", "false", "1", "0"]}),
-                param("Page"), param("PerPage"),
+                param("Category"),
+                param("Tag"),
+                query(
+                    "solved",
+                    "Only solved questions (true) or unsolved ones (false).",
+                    {"type": "string", "enum": ["true", "false", "1", "0"]},
+                ),
+                param("Page"),
+                param("PerPage"),
             ),
             description="Accents, case, plurals and the staff synonym list are taken into account. "
-                        "When the index is unavailable, a database search answers instead.",
+            "When the index is unavailable, a database search answers instead.",
         ),
     },
     "/search/suggest": {
         "get": operation(
-            "suggest", "Matches for a question title being typed", "search",
-            {"200": json_response("Up to 8 matches: articles and solved questions first.", ref("Suggestions")),
-             **errors(401, 422)},
+            "suggest",
+            "Matches for a question title being typed",
+            "search",
+            {
+                "200": json_response("Up to 8 matches: articles and solved questions first.", ref("Suggestions")),
+                **errors(401, 422),
+            },
             parameters=(
                 query("q", "The title typed so far (3 characters or more).", {"type": "string", "maxLength": 200}),
-                query("context", "`ask` when called from the ask form (counted for deflection).",
-                      {"type": "string", "enum": ["ask"]}),
+                query(
+                    "context",
+                    "`ask` when called from the ask form (counted for deflection).",
+                    {"type": "string", "enum": ["ask"]},
+                ),
             ),
         ),
     },
     "/openapi.json": {
-        "get": operation("getOpenApi", "This document", "meta", {
-            "200": json_response("The OpenAPI document.", {"type": "object"}), **errors(401),
-        }),
+        "get": operation(
+            "getOpenApi",
+            "This document",
+            "meta",
+            {
+                "200": json_response("The OpenAPI document.", {"type": "object"}),
+                **errors(401),
+            },
+        ),
     },
     "/categories": {
-        "get": operation("listCategories", "Every category", "categories", {
-            "200": json_response("All categories, in display order, on one page.", ref("CategoryPage")),
-            **errors(401),
-        }),
+        "get": operation(
+            "listCategories",
+            "Every category",
+            "categories",
+            {
+                "200": json_response("All categories, in display order, on one page.", ref("CategoryPage")),
+                **errors(401),
+            },
+        ),
     },
     "/questions": {
         "get": operation(
-            "listQuestions", "Questions, filtered and paginated", "questions",
+            "listQuestions",
+            "Questions, filtered and paginated",
+            "questions",
             {"200": json_response("A page of questions.", ref("QuestionPage")), **errors(401, 422)},
             parameters=tuple(param(p) for p in ("Tag", "Category", "Status", "Sort", "Page", "PerPage")),
             description="Hidden questions are left out, except for staff. An unknown `category`, "
-                        "`status` or `sort`, or a `page` that is not a whole number of 1 or more, "
-                        "gives 422 with the parameter in `fields`.",
+            "`status` or `sort`, or a `page` that is not a whole number of 1 or more, "
+            "gives 422 with the parameter in `fields`.",
         ),
         "post": operation(
-            "createQuestion", "Ask a question", "questions",
+            "createQuestion",
+            "Ask a question",
+            "questions",
             {"201": json_response("The new question.", ref("Question")), **errors(*WRITE_ERRORS)},
-            security=WRITER, body=json_body("NewQuestion"),
+            security=WRITER,
+            body=json_body("NewQuestion"),
         ),
     },
     "/questions/{question_id}": {
         "parameters": [param("QuestionId")],
         "get": operation(
-            "getQuestion", "A question with its answers and comments", "questions",
+            "getQuestion",
+            "A question with its answers and comments",
+            "questions",
             {"200": json_response("The question.", ref("QuestionDetail")), **errors(401, 404)},
             description="Hidden questions give 404, except to their author and staff.",
         ),
         "patch": operation(
-            "editQuestion", "Edit a question (author, staff)", "questions",
-            {"200": json_response("The question as edited.", ref("Question")),
-             **errors(*WRITE_ERRORS, 403, 404)},
-            security=WRITER, body=json_body("QuestionEdit"),
+            "editQuestion",
+            "Edit a question (author, staff)",
+            "questions",
+            {"200": json_response("The question as edited.", ref("Question")), **errors(*WRITE_ERRORS, 403, 404)},
+            security=WRITER,
+            body=json_body("QuestionEdit"),
         ),
     },
     "/questions/{question_id}/answers": {
         "parameters": [param("QuestionId")],
         "post": operation(
-            "createAnswer", "Answer a question", "answers",
+            "createAnswer",
+            "Answer a question",
+            "answers",
             {"201": json_response("The new answer.", ref("Answer")), **errors(*WRITE_ERRORS, 403, 404)},
-            security=WRITER, body=json_body("NewAnswer"),
+            security=WRITER,
+            body=json_body("NewAnswer"),
             description="403 when the question is locked or closed.",
         ),
     },
     "/answers/{answer_id}/accept": {
         "parameters": [param("AnswerId")],
         "post": operation(
-            "acceptAnswer", "Mark the solution (the question's author, staff)", "answers",
-            {"200": json_response("The accepted answer.", ref("Answer")),
-             **errors(400, 401, 403, 404, 413, 429)},
+            "acceptAnswer",
+            "Mark the solution (the question's author, staff)",
+            "answers",
+            {"200": json_response("The accepted answer.", ref("Answer")), **errors(400, 401, 403, 404, 413, 429)},
             security=WRITER,
             description="One solution per question: accepting another answer moves the mark. "
-                        "The question's status becomes `solved`. No body is needed.",
+            "The question's status becomes `solved`. No body is needed.",
         ),
     },
     "/questions/{question_id}/vote": {
         "parameters": [param("QuestionId")],
         "post": operation(
-            "voteQuestion", "Vote on a question (not its author)", "votes",
-            {"200": json_response("The new score and the caller's vote.", ref("VoteResult")),
-             **errors(*WRITE_ERRORS, 403, 404)},
-            security=WRITER, body=json_body("Vote"),
+            "voteQuestion",
+            "Vote on a question (not its author)",
+            "votes",
+            {
+                "200": json_response("The new score and the caller's vote.", ref("VoteResult")),
+                **errors(*WRITE_ERRORS, 403, 404),
+            },
+            security=WRITER,
+            body=json_body("Vote"),
         ),
     },
     "/answers/{answer_id}/vote": {
         "parameters": [param("AnswerId")],
         "post": operation(
-            "voteAnswer", "Vote on an answer (not its author)", "votes",
-            {"200": json_response("The new score and the caller's vote.", ref("VoteResult")),
-             **errors(*WRITE_ERRORS, 403, 404)},
-            security=WRITER, body=json_body("Vote"),
+            "voteAnswer",
+            "Vote on an answer (not its author)",
+            "votes",
+            {
+                "200": json_response("The new score and the caller's vote.", ref("VoteResult")),
+                **errors(*WRITE_ERRORS, 403, 404),
+            },
+            security=WRITER,
+            body=json_body("Vote"),
         ),
     },
     "/questions/{question_id}/comments": {
         "parameters": [param("QuestionId")],
         "post": operation(
-            "commentQuestion", "Comment on a question", "comments",
+            "commentQuestion",
+            "Comment on a question",
+            "comments",
             {"201": json_response("The new comment.", ref("Comment")), **errors(*WRITE_ERRORS, 403, 404)},
-            security=WRITER, body=json_body("NewComment"),
+            security=WRITER,
+            body=json_body("NewComment"),
         ),
     },
     "/answers/{answer_id}/comments": {
         "parameters": [param("AnswerId")],
         "post": operation(
-            "commentAnswer", "Comment on an answer", "comments",
+            "commentAnswer",
+            "Comment on an answer",
+            "comments",
             {"201": json_response("The new comment.", ref("Comment")), **errors(*WRITE_ERRORS, 403, 404)},
-            security=WRITER, body=json_body("NewComment"),
+            security=WRITER,
+            body=json_body("NewComment"),
         ),
     },
     "/users/{user_id}": {
         "parameters": [param("UserId")],
         "get": operation(
-            "getUser", "A member's public profile", "members",
+            "getUser",
+            "A member's public profile",
+            "members",
             {"200": json_response("The member.", ref("User")), **errors(401, 404)},
         ),
     },
     "/me": {
         "get": operation(
-            "getMe", "The calling member, with e-mail and language", "members",
+            "getMe",
+            "The calling member, with e-mail and language",
+            "members",
             {"200": json_response("The caller.", ref("Me")), **errors(401)},
             security=SIGNED_IN,
         ),
     },
     "/me/tokens": {
         "get": operation(
-            "listTokens", "The caller's personal API tokens", "tokens",
-            {"200": json_response("Every token of the caller, newest first, on one page.", ref("TokenPage")),
-             **errors(401)},
+            "listTokens",
+            "The caller's personal API tokens",
+            "tokens",
+            {
+                "200": json_response("Every token of the caller, newest first, on one page.", ref("TokenPage")),
+                **errors(401),
+            },
             security=SIGNED_IN,
             description="Tokens are stored hashed: a listed token never shows its plaintext.",
         ),
         "post": operation(
-            "createToken", "Create a personal API token", "tokens",
-            {"201": json_response("The token, with its plaintext shown this once.", ref("NewToken")),
-             **errors(*WRITE_ERRORS)},
-            security=WRITER, body=json_body("NewTokenRequest"),
+            "createToken",
+            "Create a personal API token",
+            "tokens",
+            {
+                "201": json_response("The token, with its plaintext shown this once.", ref("NewToken")),
+                **errors(*WRITE_ERRORS),
+            },
+            security=WRITER,
+            body=json_body("NewTokenRequest"),
         ),
     },
     "/me/tokens/{token_id}": {
         "parameters": [param("TokenId")],
         "delete": operation(
-            "revokeToken", "Revoke one of the caller's tokens", "tokens",
+            "revokeToken",
+            "Revoke one of the caller's tokens",
+            "tokens",
             {"200": json_response("The revoked token.", ref("Token")), **errors(400, 401, 404, 429)},
             security=WRITER,
             description="Another member's token gives 404. Revoking twice is harmless.",
@@ -499,15 +624,15 @@ DOCUMENT: dict = {
         "description": (
             "The community's questions, answers, votes and comments, for integrations (a chatbot, "
             "a CRM) and the site's own scripts. JSON in, JSON out. Every error has the shape "
-            "`{\"error\": {\"code\", \"message\", \"fields\"}}`; bad input never gives a 500. "
+            '`{"error": {"code", "message", "fields"}}`; bad input never gives a 500. '
             "Lists are paginated with `page` and `per_page` (at most 100). A bad `Authorization` "
             "header gives 401 on any path, reads included; a method a path does not serve gives 405."
         ),
     },
     "servers": [{"url": "/api/v1"}],
     "tags": [
-        {"name": name} for name in
-        ("questions", "answers", "votes", "comments", "categories", "members", "tokens", "search", "meta")
+        {"name": name}
+        for name in ("questions", "answers", "votes", "comments", "categories", "members", "tokens", "search", "meta")
     ],
     "security": ANYONE,
     "paths": PATHS,

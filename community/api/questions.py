@@ -1,4 +1,5 @@
 """Questions, answers, acceptance, votes and comments."""
+
 from __future__ import annotations
 
 from flask_babel import gettext as _

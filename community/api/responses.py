@@ -1,4 +1,5 @@
 """Reading requests and shaping responses: JSON bodies, pagination, lists."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,9 @@ def json_body() -> dict:
     return data
 
 
-def string_field(data: dict, name: str, required: bool = True, default: str | None = "",
-                 max_length: int | None = None) -> str | None:
+def string_field(
+    data: dict, name: str, required: bool = True, default: str | None = "", max_length: int | None = None
+) -> str | None:
     value = data.get(name, None)
     if value is None:
         if required:

@@ -1,4 +1,5 @@
 """Search and ask-time suggestions for integrations (chatbots, CRM) and our own pages."""
+
 from __future__ import annotations
 
 from flask import request

@@ -1,4 +1,5 @@
 """What the API shows of each object."""
+
 from __future__ import annotations
 
 from flask import url_for
@@ -36,11 +37,13 @@ def comment(c) -> dict:
 
 def answer(a, comments=None) -> dict:
     data = _post(a)
-    data.update({
-        "question_id": a.question_id,
-        "score": a.score,
-        "is_accepted": a.question.accepted_answer_id == a.id,
-    })
+    data.update(
+        {
+            "question_id": a.question_id,
+            "score": a.score,
+            "is_accepted": a.question.accepted_answer_id == a.id,
+        }
+    )
     if comments is not None:
         data["comments"] = [comment(c) for c in comments]
     return data
@@ -48,19 +51,21 @@ def answer(a, comments=None) -> dict:
 
 def question(q) -> dict:
     data = _post(q)
-    data.update({
-        "title": q.title,
-        "url": url_for("questions.show", question_id=q.id, slug=q.slug, _external=True),
-        "category": q.category.slug,
-        "tags": [t.name for t in q.tags],
-        "status": q.status,
-        "locked": q.locked,
-        "score": q.score,
-        "answer_count": q.answer_count,
-        "view_count": q.view_count,
-        "accepted_answer_id": q.accepted_answer_id,
-        "last_activity_at": iso(q.last_activity_at),
-    })
+    data.update(
+        {
+            "title": q.title,
+            "url": url_for("questions.show", question_id=q.id, slug=q.slug, _external=True),
+            "category": q.category.slug,
+            "tags": [t.name for t in q.tags],
+            "status": q.status,
+            "locked": q.locked,
+            "score": q.score,
+            "answer_count": q.answer_count,
+            "view_count": q.view_count,
+            "accepted_answer_id": q.accepted_answer_id,
+            "last_activity_at": iso(q.last_activity_at),
+        }
+    )
     if q.status == "closed":
         data["close_reason"] = q.close_reason
         data["duplicate_of_id"] = q.duplicate_of_id

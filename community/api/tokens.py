@@ -1,4 +1,5 @@
 """Personal API tokens of the signed-in member: list, create (shown once), revoke."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -17,11 +18,8 @@ from community.permissions import require
 def list_tokens():
     user = actor()
     require(user, "token.manage", user)
-    items = db.session.scalars(
-        select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())
-    ).all()
-    return {"items": [serializers.token(t) for t in items], "page": 1, "per_page": len(items),
-            "total": len(items)}
+    items = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())).all()
+    return {"items": [serializers.token(t) for t in items], "page": 1, "per_page": len(items), "total": len(items)}
 
 
 @bp.post("/me/tokens")

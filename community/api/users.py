@@ -1,4 +1,5 @@
 """Public member profiles and the signed-in member."""
+
 from __future__ import annotations
 
 from community.api import bp, serializers

@@ -1,4 +1,5 @@
 """``flask search reindex`` and ``flask search check [--fix]``."""
+
 from __future__ import annotations
 
 import sys

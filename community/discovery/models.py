@@ -1,4 +1,5 @@
 """The search query log, deflection events and the staff-edited synonym list."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Query log, deflection events and synonyms: recorded and reported without HTTP."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -41,7 +42,9 @@ def anonymise_queries(days: int) -> int:
     """Erase the member id from log entries older than ``days``; returns how many changed."""
     cutoff = utcnow() - timedelta(days=days)
     result = db.session.execute(
-        update(SearchQuery).where(SearchQuery.created_at < cutoff, SearchQuery.user_id.is_not(None)).values(user_id=None)
+        update(SearchQuery)
+        .where(SearchQuery.created_at < cutoff, SearchQuery.user_id.is_not(None))
+        .values(user_id=None)
     )
     return result.rowcount or 0
 
@@ -59,12 +62,16 @@ def zero_result_queries(days: int = 30, limit: int = 20) -> list[tuple[str, int,
     return [tuple(row) for row in rows]
 
 
-def record_event(visit_id: str | None, kind: str, viewer=None, target_key: str | None = None,
-                 question_id: int | None = None) -> DeflectionEvent | None:
+def record_event(
+    visit_id: str | None, kind: str, viewer=None, target_key: str | None = None, question_id: int | None = None
+) -> DeflectionEvent | None:
     if not visit_id or kind not in EVENT_KINDS:
         return None
     event = DeflectionEvent(
-        visit_id=visit_id[:32], kind=kind, target_key=target_key, question_id=question_id,
+        visit_id=visit_id[:32],
+        kind=kind,
+        target_key=target_key,
+        question_id=question_id,
         user_id=viewer.id if viewer is not None and viewer.is_authenticated else None,
     )
     db.session.add(event)
@@ -97,7 +104,8 @@ def deflection_stats(days: int = 30, visit_window: timedelta = timedelta(hours=1
     now = utcnow()
     opened = [v for v in visits.values() if v["opened_at"] is not None]
     helped = [
-        v for v in visits.values()
+        v
+        for v in visits.values()
         if not v["posted_after"] and (v["deflected"] or (v["opened_at"] and now - v["opened_at"] >= visit_window))
     ]
     return {
@@ -133,8 +141,10 @@ def save_synonyms(actor, text: str) -> list[list[str]]:
             continue
         groups.append(terms)
     if problems or len(groups) > 500:
-        message = _("Lines %(lines)s need at least two words of up to 40 characters, separated by commas.",
-                    lines=", ".join(map(str, problems[:10])))
+        message = _(
+            "Lines %(lines)s need at least two words of up to 40 characters, separated by commas.",
+            lines=", ".join(map(str, problems[:10])),
+        )
         raise ValidationError(message, {"synonyms": message})
     db.session.execute(delete(SynonymGroup))
     db.session.add_all(SynonymGroup(terms=", ".join(g)) for g in groups)

@@ -5,6 +5,7 @@ drained right after the request that committed them, and by a poller thread in e
 picks up what a busy or killed writer left behind and rebuilds a missing or outdated index.
 When the index cannot answer, searches fall back to a database query and say so in the log.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,13 +20,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 import search
-from community.discovery import operations as ops
 from community.extensions import db
 from community.markup import html_to_text
 from community.questions import queries
 from community.search_documents import all_documents, load_documents, search_tasks
 from search import Filters, Hit, Results, SearchUnavailable
-from search.queue import advisory_lock, drain as drain_queue, file_lock
+from search.queue import advisory_lock, file_lock
+from search.queue import drain as drain_queue
 
 log = logging.getLogger("entraide.search")
 
@@ -175,12 +176,27 @@ def database_search(viewer, text: str, filters: Filters, page: int, per_page: in
     if "question" not in filters.types:
         return Results([], 0, page, per_page)
     status = "solved" if filters.solved else None
-    found = queries.question_list(viewer, text=text, category=filters.category, tag=filters.tag, status=status,
-                                  sort="votes", page=page, per_page=per_page)
+    found = queries.question_list(
+        viewer,
+        text=text,
+        category=filters.category,
+        tag=filters.tag,
+        status=status,
+        sort="votes",
+        page=page,
+        per_page=per_page,
+    )
     hits = [
-        Hit(type="question", id=q.id, title=q.title,
-            url=f"/questions/{q.id}/{q.slug}", snippet=str(escape(_excerpt(html_to_text(q.body_html)))),
-            category=q.category.slug, tags=[t.name for t in q.tags], solved=q.is_solved)
+        Hit(
+            type="question",
+            id=q.id,
+            title=q.title,
+            url=f"/questions/{q.id}/{q.slug}",
+            snippet=str(escape(_excerpt(html_to_text(q.body_html)))),
+            category=q.category.slug,
+            tags=[t.name for t in q.tags],
+            solved=q.is_solved,
+        )
         for q in found.items
     ]
     return Results(hits, found.total, page, per_page)

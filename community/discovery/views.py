@@ -1,4 +1,5 @@
 """The search page, tracked result links, ask-time suggestions and the staff search report."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -9,9 +10,8 @@ from community.discovery import operations as ops
 from community.discovery import searching
 from community.discovery.forms import SynonymsForm
 from community.discovery.visits import visit_id
-from community.errors import DomainError
 from community.extensions import db
-from community.forms import apply_errors
+from community.forms import attempt
 from community.permissions import require
 from community.questions import queries
 from community.web import page_arg, safe_next
@@ -25,8 +25,12 @@ TYPES = ("question", "article")
 def filters_from(args) -> Filters:
     types = (args["type"],) if args.get("type") in TYPES else TYPES
     solved = {"true": True, "1": True, "false": False, "0": False}.get((args.get("solved") or "").lower())
-    return Filters(types=types, category=args.get("category") or None,
-                   tag=(args.get("tag") or "").strip().lower() or None, solved=solved)
+    return Filters(
+        types=types,
+        category=args.get("category") or None,
+        tag=(args.get("tag") or "").strip().lower() or None,
+        solved=solved,
+    )
 
 
 @bp.route("/search")
@@ -41,8 +45,9 @@ def search_page():
             log_entry = ops.log_search(current_user, q, results.total)
             db.session.commit()
     categories = {c.slug: c.name for c in queries.categories()}
-    return render_template("search/results.html", q=q, results=results, log_entry=log_entry,
-                           categories=categories, args=request.args)
+    return render_template(
+        "search/results.html", q=q, results=results, log_entry=log_entry, categories=categories, args=request.args
+    )
 
 
 @bp.route("/search/open/<int:log_id>")
@@ -70,7 +75,7 @@ def open_suggestion():
 
 @bp.route("/suggestions/solved", methods=["POST"])
 def deflected():
-    """"Yes, this answers my question" on the confirmation step."""
+    """ "Yes, this answers my question" on the confirmation step."""
     ops.record_event(visit_id(), "deflected", current_user, target_key=request.form.get("key", "")[:40])
     db.session.commit()
     flash(_("Glad you found your answer!"), "success")
@@ -85,14 +90,9 @@ def report():
     if request.method == "GET":
         form.synonyms.data = ops.synonyms_text()
     if form.validate_on_submit():
-        try:
-            ops.save_synonyms(current_user, form.synonyms.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        if attempt(form, lambda: ops.save_synonyms(current_user, form.synonyms.data)) is not None:
             flash(_("The synonym list is saved; searches use it within seconds."), "success")
             return redirect(url_for("discovery.report"))
-    return render_template("search/report.html", form=form, zero=ops.zero_result_queries(),
-                           deflection=ops.deflection_stats()), 422 if form.errors else 200
+    return render_template(
+        "search/report.html", form=form, zero=ops.zero_result_queries(), deflection=ops.deflection_stats()
+    ), 422 if form.errors else 200

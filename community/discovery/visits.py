@@ -1,4 +1,5 @@
 """A pseudonymous visit id in a cookie, so deflection can be measured for anonymous visitors too."""
+
 from __future__ import annotations
 
 import secrets
@@ -23,6 +24,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def set_visit_cookie(response):
         if g.get("new_visit_id"):
-            response.set_cookie(COOKIE, g.new_visit_id, max_age=MAX_AGE, httponly=True, samesite="Lax",
-                                secure=request.is_secure)
+            response.set_cookie(
+                COOKIE, g.new_visit_id, max_age=MAX_AGE, httponly=True, samesite="Lax", secure=request.is_secure
+            )
         return response

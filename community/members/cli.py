@@ -1,4 +1,5 @@
 """``flask users create`` and ``flask tokens create``."""
+
 from __future__ import annotations
 
 import click

@@ -15,27 +15,37 @@ class LoginForm(FlaskForm):
 
 class RegisterForm(FlaskForm):
     email = EmailField(_l("E-mail"), render_kw={"autocomplete": "email"})
-    display_name = StringField(_l("Display name"), description=_l("Shown on your posts."),
-                               render_kw={"autocomplete": "nickname", "maxlength": 60})
-    password = PasswordField(_l("Password"), description=_l("At least 10 characters; a short sentence works well."),
-                             render_kw={"autocomplete": "new-password"})
+    display_name = StringField(
+        _l("Display name"),
+        description=_l("Shown on your posts."),
+        render_kw={"autocomplete": "nickname", "maxlength": 60},
+    )
+    password = PasswordField(
+        _l("Password"),
+        description=_l("At least 10 characters; a short sentence works well."),
+        render_kw={"autocomplete": "new-password"},
+    )
 
 
 class PasswordForm(FlaskForm):
     current_password = PasswordField(_l("Current password"), render_kw={"autocomplete": "current-password"})
-    new_password = PasswordField(_l("New password"), description=_l("At least 10 characters."),
-                                 render_kw={"autocomplete": "new-password"})
+    new_password = PasswordField(
+        _l("New password"), description=_l("At least 10 characters."), render_kw={"autocomplete": "new-password"}
+    )
 
 
 class ProfileForm(FlaskForm):
     display_name = StringField(_l("Display name"), render_kw={"maxlength": 60})
     bio = TextAreaField(_l("About you"), render_kw={"rows": 4, "maxlength": 1000})
-    locale = SelectField(_l("Language"), choices=[("", _l("Automatic (browser)")), ("fr", "Français"), ("en", "English")])
+    locale = SelectField(
+        _l("Language"), choices=[("", _l("Automatic (browser)")), ("fr", "Français"), ("en", "English")]
+    )
 
 
 class TokenForm(FlaskForm):
-    label = StringField(_l("Label"), description=_l("What the token is for, e.g. “CRM integration”."),
-                        render_kw={"maxlength": 80})
+    label = StringField(
+        _l("Label"), description=_l("What the token is for, e.g. “CRM integration”."), render_kw={"maxlength": 80}
+    )
 
 
 class RoleForm(FlaskForm):

@@ -1,16 +1,16 @@
 """Members and their personal API tokens."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from community.database import utcnow
 from community.extensions import db
-
-from flask_babel import lazy_gettext as _l
 
 ROLES = ("customer", "ambassador", "staff", "admin")
 ROLE_LABELS = {

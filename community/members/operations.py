@@ -1,4 +1,5 @@
 """What members do with their accounts. Each operation flushes; the caller commits."""
+
 from __future__ import annotations
 
 import hashlib
@@ -19,9 +20,24 @@ from community.text import storable
 
 MIN_PASSWORD = 10
 COMMON_PASSWORDS = {
-    "1234567890", "0123456789", "azertyuiop", "qwertyuiop", "motdepasse", "password12",
-    "password123", "123456789a", "1q2w3e4r5t", "aaaaaaaaaa", "iloveyou12", "soleil1234",
-    "bonjour123", "azerty1234", "qwerty1234", "motdepasse1", "passw0rd12", "0000000000",
+    "1234567890",
+    "0123456789",
+    "azertyuiop",
+    "qwertyuiop",
+    "motdepasse",
+    "password12",
+    "password123",
+    "123456789a",
+    "1q2w3e4r5t",
+    "aaaaaaaaaa",
+    "iloveyou12",
+    "soleil1234",
+    "bonjour123",
+    "azerty1234",
+    "qwerty1234",
+    "motdepasse1",
+    "passw0rd12",
+    "0000000000",
 }
 TOKEN_PREFIX = "ent_"
 
@@ -44,7 +60,9 @@ def normalise_email(email: str) -> str:
     try:
         return validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as err:
-        raise ValidationError(_("Enter a valid e-mail address."), {"email": _("Enter a valid e-mail address.")}) from err
+        raise ValidationError(
+            _("Enter a valid e-mail address."), {"email": _("Enter a valid e-mail address.")}
+        ) from err
 
 
 def _clean_name(name: str) -> str:
@@ -167,7 +185,10 @@ def create_token(actor: User, user: User, label: str) -> tuple[ApiToken, str]:
     require(actor, "token.manage", user)
     label = " ".join((label or "").split())
     if not 1 <= len(label) <= 80 or not storable(label):
-        raise ValidationError(_("Give the token a label (up to 80 characters)."), {"label": _("Give the token a label (up to 80 characters).")})
+        raise ValidationError(
+            _("Give the token a label (up to 80 characters)."),
+            {"label": _("Give the token a label (up to 80 characters).")},
+        )
     plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, label=label, token_hash=_hash_token(plaintext), prefix=plaintext[:10])
     db.session.add(token)

@@ -1,4 +1,5 @@
 """Sign-up, sign-in, profiles, settings, API tokens and the admin users page."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
@@ -8,7 +9,7 @@ from sqlalchemy import func, select
 
 from community.errors import DomainError
 from community.extensions import db, limiter
-from community.forms import apply_errors
+from community.forms import attempt
 from community.members import operations as ops
 from community.members.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RoleForm, TokenForm
 from community.members.models import ROLE_LABELS, ApiToken, User
@@ -29,14 +30,13 @@ def register():
         return redirect(url_for("site.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = ops.register(form.email.data, form.display_name.data, form.password.data,
-                                locale=request.cookies.get("lang"))
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        user = attempt(
+            form,
+            lambda: ops.register(
+                form.email.data, form.display_name.data, form.password.data, locale=request.cookies.get("lang")
+            ),
+        )
+        if user is not None:
             login_user(user)
             flash(_("Welcome to the community, %(name)s!", name=user.display_name), "success")
             return redirect(safe_next(url_for("site.home")))
@@ -78,13 +78,9 @@ def settings():
     if request.method == "GET":
         form.locale.data = current_user.locale or ""
     if form.validate_on_submit():
-        try:
-            ops.update_profile(current_user, form.display_name.data, form.bio.data, form.locale.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        if attempt(
+            form, lambda: ops.update_profile(current_user, form.display_name.data, form.bio.data, form.locale.data)
+        ):
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("members.settings"))
     return render_template("members/settings.html", form=form, section="profile")
@@ -95,13 +91,7 @@ def settings():
 def password():
     form = PasswordForm()
     if form.validate_on_submit():
-        try:
-            ops.change_password(current_user, form.current_password.data, form.new_password.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        if attempt(form, lambda: ops.change_password(current_user, form.current_password.data, form.new_password.data)):
             login_user(current_user)
             flash(_("Your password is changed."), "success")
             return redirect(url_for("members.settings"))
@@ -113,20 +103,17 @@ def password():
 def tokens():
     form = TokenForm()
     if form.validate_on_submit():
-        try:
-            _token, plaintext = ops.create_token(current_user, current_user, form.label.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        result = attempt(form, lambda: ops.create_token(current_user, current_user, form.label.data))
+        if result is not None:
+            _token, plaintext = result
             session["new_token"] = plaintext
             return redirect(url_for("members.tokens"))
     items = db.session.scalars(
         select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at.desc())
     ).all()
-    return render_template("members/tokens.html", form=form, tokens=items,
-                           new_token=session.pop("new_token", None), section="tokens")
+    return render_template(
+        "members/tokens.html", form=form, tokens=items, new_token=session.pop("new_token", None), section="tokens"
+    )
 
 
 @bp.route("/settings/tokens/<int:token_id>/revoke", methods=["POST"])

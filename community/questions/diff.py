@@ -1,4 +1,5 @@
 """A readable word-level diff between two revisions, as safe HTML."""
+
 from __future__ import annotations
 
 import difflib

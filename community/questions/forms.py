@@ -7,20 +7,30 @@ from wtforms.validators import Optional
 
 
 class QuestionForm(FlaskForm):
-    title = StringField(_l("Title"), description=_l("Sum up your problem in one sentence."),
-                        render_kw={"maxlength": 200, "autocomplete": "off"})
-    body = TextAreaField(_l("Details"), description=_l("What did you try? What happened? Markdown is supported."),
-                         render_kw={"rows": 10, "data-preview": "1"})
+    title = StringField(
+        _l("Title"),
+        description=_l("Sum up your problem in one sentence."),
+        render_kw={"maxlength": 200, "autocomplete": "off"},
+    )
+    body = TextAreaField(
+        _l("Details"),
+        description=_l("What did you try? What happened? Markdown is supported."),
+        render_kw={"rows": 10, "data-preview": "1"},
+    )
     category = SelectField(_l("Category"), choices=[])
-    tags = StringField(_l("Tags"), description=_l("Up to 5, separated by commas (e.g. wifi, fibre)."),
-                       render_kw={"autocomplete": "off"})
+    tags = StringField(
+        _l("Tags"),
+        description=_l("Up to 5, separated by commas (e.g. wifi, fibre)."),
+        render_kw={"autocomplete": "off"},
+    )
     summary = StringField(_l("Edit summary"), render_kw={"maxlength": 200})
     confirmed = HiddenField()
 
 
 class AnswerForm(FlaskForm):
-    body = TextAreaField(_l("Your answer"), description=_l("Markdown is supported."),
-                         render_kw={"rows": 8, "data-preview": "1"})
+    body = TextAreaField(
+        _l("Your answer"), description=_l("Markdown is supported."), render_kw={"rows": 8, "data-preview": "1"}
+    )
     summary = StringField(_l("Edit summary"), render_kw={"maxlength": 200})
 
 
@@ -29,13 +39,17 @@ class CommentForm(FlaskForm):
 
 
 class CloseForm(FlaskForm):
-    reason = SelectField(_l("Reason"), choices=[("duplicate", _l("Duplicate of another question")),
-                                                ("off_topic", _l("Off-topic"))])
+    reason = SelectField(
+        _l("Reason"), choices=[("duplicate", _l("Duplicate of another question")), ("off_topic", _l("Off-topic"))]
+    )
     duplicate_of = IntegerField(_l("Number of the original question"), validators=[Optional()])
 
 
 class CategoryForm(FlaskForm):
     name = StringField(_l("Name"), render_kw={"maxlength": 80})
-    slug = StringField(_l("Address"), description=_l("Lower-case words with hyphens; made from the name when empty."),
-                       render_kw={"maxlength": 60})
+    slug = StringField(
+        _l("Address"),
+        description=_l("Lower-case words with hyphens; made from the name when empty."),
+        render_kw={"maxlength": 60},
+    )
     description = TextAreaField(_l("Description"), render_kw={"rows": 2, "maxlength": 500})

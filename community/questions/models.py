@@ -1,4 +1,5 @@
 """Questions, answers, comments, votes, revisions, categories and tags."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -76,15 +77,11 @@ class Question(Post, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     slug: Mapped[str] = mapped_column(String(200), nullable=False)
-    author_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), index=True
-    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), nullable=False)
     status: Mapped[str] = mapped_column(String(12), default="open", nullable=False)
     close_reason: Mapped[str | None] = mapped_column(String(20))
-    duplicate_of_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="SET NULL")
-    )
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
     locked: Mapped[bool] = mapped_column(default=False, nullable=False)
     accepted_answer_id: Mapped[int | None] = mapped_column(
         ForeignKey("answers.id", ondelete="SET NULL", use_alter=True)
@@ -101,9 +98,7 @@ class Question(Post, db.Model):
         foreign_keys="Answer.question_id",
         cascade="all, delete-orphan",
     )
-    accepted_answer: Mapped[Answer | None] = relationship(
-        foreign_keys=[accepted_answer_id], post_update=True
-    )
+    accepted_answer: Mapped[Answer | None] = relationship(foreign_keys=[accepted_answer_id], post_update=True)
     duplicate_of: Mapped[Question | None] = relationship(remote_side=[id])
     comments: Mapped[list[Comment]] = relationship(
         foreign_keys="Comment.question_id", order_by="Comment.id", cascade="all, delete-orphan"
@@ -123,12 +118,8 @@ class Answer(Post, db.Model):
     __table_args__ = (Index("ix_answers_question_id", "question_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    question_id: Mapped[int] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE"), nullable=False
-    )
-    author_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"), index=True
-    )
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), nullable=False)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     question: Mapped[Question] = relationship(back_populates="answers", foreign_keys=[question_id])
     author: Mapped[User | None] = relationship()
@@ -143,19 +134,11 @@ class Answer(Post, db.Model):
 
 class Comment(TimestampMixin, db.Model):
     __tablename__ = "comments"
-    __table_args__ = (
-        CheckConstraint(
-            "(question_id IS NULL) <> (answer_id IS NULL)", name="one_parent"
-        ),
-    )
+    __table_args__ = (CheckConstraint("(question_id IS NULL) <> (answer_id IS NULL)", name="one_parent"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE"), index=True
-    )
-    answer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("answers.id", ondelete="CASCADE"), index=True
-    )
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text, nullable=False)
     body_html: Mapped[str] = mapped_column(Text, nullable=False)
@@ -176,9 +159,7 @@ class Vote(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
-    answer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("answers.id", ondelete="CASCADE"), index=True
-    )
+    answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
     value: Mapped[int] = mapped_column(SmallInteger, nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
 

@@ -3,6 +3,7 @@
 Each operation checks permission first, changes state, flushes and sends a signal;
 the request or command commits once.
 """
+
 from __future__ import annotations
 
 import re
@@ -140,9 +141,7 @@ def refresh_question(question: Question) -> None:
 
 def _recount_category(category_id: int) -> None:
     count = db.session.scalar(
-        select(func.count(Question.id)).where(
-            Question.category_id == category_id, Question.hidden_at.is_(None)
-        )
+        select(func.count(Question.id)).where(Question.category_id == category_id, Question.hidden_at.is_(None))
     )
     db.session.get(Category, category_id).question_count = count
 
@@ -167,8 +166,9 @@ def ask_question(actor, title: str, body: str, category: str | None, tags=None) 
     return question
 
 
-def edit_question(actor, question: Question, title: str, body: str, category: str | None = None,
-                  tags=None, summary: str = "") -> Question:
+def edit_question(
+    actor, question: Question, title: str, body: str, category: str | None = None, tags=None, summary: str = ""
+) -> Question:
     require(actor, "question.edit", question)
     fields: dict = {}
     title = _check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
@@ -178,7 +178,9 @@ def edit_question(actor, question: Question, title: str, body: str, category: st
     _raise(fields)
     old_category_id = question.category_id
     unchanged = (
-        title == question.title and body == question.body and cat.id == question.category_id
+        title == question.title
+        and body == question.body
+        and cat.id == question.category_id
         and [t.name for t in tag_objs] == [t.name for t in question.tags]
     )
     if unchanged:

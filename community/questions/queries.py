@@ -1,4 +1,5 @@
 """Reads for the question pages and lists, eager-loaded so page cost does not grow with content."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,9 +53,17 @@ def paginate(stmt, page: int, per_page: int) -> Page:
     return Page(list(items), page, per_page, total)
 
 
-def question_list(viewer=None, *, category: str | None = None, tag: str | None = None,
-                  status: str | None = None, sort: str = "activity", text: str | None = None,
-                  page: int = 1, per_page: int = 20) -> Page:
+def question_list(
+    viewer=None,
+    *,
+    category: str | None = None,
+    tag: str | None = None,
+    status: str | None = None,
+    sort: str = "activity",
+    text: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> Page:
     stmt = visible(select(Question), Question, viewer).options(*_list_options())
     if category:
         stmt = stmt.join(Question.category).where(Category.slug == category)
@@ -81,12 +90,13 @@ def category_by_slug(slug: str) -> Category | None:
 
 
 def home(viewer=None, size: int = 6) -> dict:
-    def latest(status=None, unanswered=False, order=Question.last_activity_at.desc()):
+    def latest(status=None, unanswered=False, order=None):
         stmt = visible(select(Question), Question, viewer).options(*_list_options())
         if status:
             stmt = stmt.where(Question.status == status)
         if unanswered:
             stmt = stmt.where(Question.answer_count == 0, Question.status != "closed")
+        order = order if order is not None else Question.last_activity_at.desc()
         return list(db.session.scalars(stmt.order_by(order, Question.id.desc()).limit(size)).unique())
 
     return {
@@ -162,9 +172,7 @@ def user_activity(user, viewer=None, size: int = 10) -> dict:
         .options(joinedload(Question.category))
     )
     answers = (
-        visible(select(Answer), Answer, viewer)
-        .where(Answer.author_id == user.id)
-        .options(joinedload(Answer.question))
+        visible(select(Answer), Answer, viewer).where(Answer.author_id == user.id).options(joinedload(Answer.question))
     )
     return {
         "questions": list(db.session.scalars(questions.order_by(Question.created_at.desc()).limit(size))),
@@ -172,7 +180,8 @@ def user_activity(user, viewer=None, size: int = 10) -> dict:
         "question_count": db.session.scalar(select(func.count()).select_from(questions.subquery())),
         "answer_count": db.session.scalar(select(func.count()).select_from(answers.subquery())),
         "accepted_count": db.session.scalar(
-            select(func.count(Question.id)).join(Answer, Question.accepted_answer_id == Answer.id)
+            select(func.count(Question.id))
+            .join(Answer, Question.accepted_answer_id == Answer.id)
             .where(Answer.author_id == user.id)
         ),
     }

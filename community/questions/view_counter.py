@@ -1,4 +1,5 @@
 """Question views counted in memory and written in batches, not on every page view."""
+
 from __future__ import annotations
 
 import threading

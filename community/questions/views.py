@@ -1,4 +1,5 @@
 """Question pages: list, ask, read, edit, answer, accept, vote, comment, close, lock, categories."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, session, url_for
@@ -8,9 +9,8 @@ from flask_login import current_user, login_required
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.visits import visit_id
-from community.errors import DomainError
 from community.extensions import db
-from community.forms import apply_errors
+from community.forms import attempt
 from community.page_cache import cached_page
 from community.permissions import require
 from community.questions import operations as ops
@@ -28,9 +28,7 @@ def question_url(question: Question, **kwargs) -> str:
 
 
 def _category_choices(form: QuestionForm) -> None:
-    form.category.choices = [("", _("Choose a category…"))] + [
-        (c.slug, c.name) for c in queries.categories()
-    ]
+    form.category.choices = [("", _("Choose a category…"))] + [(c.slug, c.name) for c in queries.categories()]
 
 
 @bp.route("/questions")
@@ -41,10 +39,18 @@ def index():
     status = args.get("status") if args.get("status") in queries.STATUS_FILTERS else None
     category = queries.category_by_slug(args["category"]) if args.get("category") else None
     tag = (args.get("tag") or "").strip().lower() or None
-    page = queries.question_list(current_user, category=category.slug if category else None, tag=tag,
-                                 status=status, sort=sort, page=page_arg())
-    return render_template("questions/list.html", page=page, sort=sort, status=status, category=category,
-                           tag=tag, categories=queries.categories())
+    page = queries.question_list(
+        current_user, category=category.slug if category else None, tag=tag, status=status, sort=sort, page=page_arg()
+    )
+    return render_template(
+        "questions/list.html",
+        page=page,
+        sort=sort,
+        status=status,
+        category=category,
+        tag=tag,
+        categories=queries.categories(),
+    )
 
 
 DRAFT_FIELDS = ("title", "body", "category", "tags")
@@ -76,15 +82,16 @@ def ask():
                 db.session.commit()
                 form.confirmed.data = "1"
                 return render_template("questions/confirm.html", form=form, matches=matches)
-        try:
-            question = ops.ask_question(current_user, form.title.data, form.body.data, form.category.data,
-                                        form.tags.data)
+
+        def operation():
+            question = ops.ask_question(
+                current_user, form.title.data, form.body.data, form.category.data, form.tags.data
+            )
             discovery.record_event(visit_id(), "question_posted", current_user, question_id=question.id)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+            return question
+
+        question = attempt(form, operation)
+        if question is not None:
             flash(_("Your question is published. You will find the answers here."), "success")
             return redirect(question_url(question))
     return render_template("questions/ask.html", form=form), 422 if form.errors else 200
@@ -109,8 +116,13 @@ def show(question_id: int, slug: str):
     return _render_question(question)
 
 
-def _render_question(question: Question, answer_form: AnswerForm | None = None,
-                     comment_form: CommentForm | None = None, comment_target: str | None = None, status: int = 200):
+def _render_question(
+    question: Question,
+    answer_form: AnswerForm | None = None,
+    comment_form: CommentForm | None = None,
+    comment_target: str | None = None,
+    status: int = 200,
+):
     data = queries.question_page(question, current_user)
     authenticated = current_user.is_authenticated
     return render_template(
@@ -134,16 +146,19 @@ def edit(question_id: int):
         form.category.data = question.category.slug
         form.tags.data = ", ".join(t.name for t in question.tags)
     if form.validate_on_submit():
-        try:
-            ops.edit_question(current_user, question, form.title.data, form.body.data, form.category.data,
-                              form.tags.data, form.summary.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            if err.status in (401, 403, 404):
-                raise
-            apply_errors(form, err)
-        else:
+        edited = attempt(
+            form,
+            lambda: ops.edit_question(
+                current_user,
+                question,
+                form.title.data,
+                form.body.data,
+                form.category.data,
+                form.tags.data,
+                form.summary.data,
+            ),
+        )
+        if edited is not None:
             flash(_("Your changes are saved."), "success")
             return redirect(question_url(question))
     return render_template("questions/edit.html", form=form, question=question), 422 if form.errors else 200
@@ -163,8 +178,7 @@ def answer_revisions(answer_id: int):
 
 def _render_revisions(post, question: Question):
     pairs = revision_pairs(queries.revisions(post))
-    return render_template("questions/revisions.html", post=post, question=question, pairs=pairs,
-                           word_diff=word_diff)
+    return render_template("questions/revisions.html", post=post, question=question, pairs=pairs, word_diff=word_diff)
 
 
 @bp.route("/questions/<int:question_id>/answers", methods=["POST"])
@@ -173,15 +187,8 @@ def answer(question_id: int):
     question = ops.get_question(question_id, current_user)
     form = AnswerForm()
     if form.validate_on_submit():
-        try:
-            answer = ops.post_answer(current_user, question, form.body.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            if err.status in (401, 403, 404):
-                raise
-            apply_errors(form, err)
-        else:
+        answer = attempt(form, lambda: ops.post_answer(current_user, question, form.body.data))
+        if answer is not None:
             flash(_("Thank you for your answer!"), "success")
             return redirect(question_url(question, _anchor=f"answer-{answer.id}"))
     return _render_question(question, answer_form=form, status=422)
@@ -194,19 +201,12 @@ def edit_answer(answer_id: int):
     require(current_user, "answer.edit", answer)
     form = AnswerForm(obj=answer if request.method == "GET" else None)
     if form.validate_on_submit():
-        try:
-            ops.edit_answer(current_user, answer, form.body.data, form.summary.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            if err.status in (401, 403, 404):
-                raise
-            apply_errors(form, err)
-        else:
+        if attempt(form, lambda: ops.edit_answer(current_user, answer, form.body.data, form.summary.data)):
             flash(_("Your changes are saved."), "success")
             return redirect(question_url(answer.question, _anchor=f"answer-{answer.id}"))
-    return render_template("questions/answer_edit.html", form=form, answer=answer,
-                           question=answer.question), 422 if form.errors else 200
+    return render_template(
+        "questions/answer_edit.html", form=form, answer=answer, question=answer.question
+    ), 422 if form.errors else 200
 
 
 @bp.route("/answers/<int:answer_id>/accept", methods=["POST"])
@@ -249,15 +249,8 @@ def vote_answer(answer_id: int):
 def _comment(target, question: Question, target_key: str):
     form = CommentForm()
     if form.validate_on_submit():
-        try:
-            comment = ops.add_comment(current_user, target, form.body.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            if err.status in (401, 403, 404):
-                raise
-            apply_errors(form, err)
-        else:
+        comment = attempt(form, lambda: ops.add_comment(current_user, target, form.body.data))
+        if comment is not None:
             return redirect(question_url(question, _anchor=f"comment-{comment.id}"))
     return _render_question(question, comment_form=form, comment_target=target_key, status=422)
 
@@ -283,13 +276,10 @@ def close(question_id: int):
     require(current_user, "question.close", question)
     form = CloseForm()
     if form.validate_on_submit():
-        try:
-            ops.close_question(current_user, question, form.reason.data, form.duplicate_of.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        closed = attempt(
+            form, lambda: ops.close_question(current_user, question, form.reason.data, form.duplicate_of.data)
+        )
+        if closed is not None:
             flash(_("The question is closed."), "success")
             return redirect(question_url(question))
     return render_template("questions/close.html", form=form, question=question), 422 if form.errors else 200
@@ -321,17 +311,14 @@ def categories():
     require(current_user, "category.manage")
     form = CategoryForm()
     if form.validate_on_submit():
-        try:
-            ops.save_category(current_user, form.slug.data, form.name.data, form.description.data)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        if attempt(
+            form, lambda: ops.save_category(current_user, form.slug.data, form.name.data, form.description.data)
+        ):
             flash(_("The category is saved."), "success")
             return redirect(url_for("questions.categories"))
-    return render_template("questions/categories.html", form=form, categories=queries.categories()), \
-        422 if form.errors else 200
+    return render_template(
+        "questions/categories.html", form=form, categories=queries.categories()
+    ), 422 if form.errors else 200
 
 
 @bp.route("/categories/<slug>/edit", methods=["GET", "POST"])
@@ -341,14 +328,10 @@ def edit_category(slug: str):
     category = queries.category_by_slug(slug) or abort(404)
     form = CategoryForm(obj=category if request.method == "GET" else None)
     if form.validate_on_submit():
-        try:
-            ops.save_category(current_user, form.slug.data, form.name.data, form.description.data, category)
-            db.session.commit()
-        except DomainError as err:
-            db.session.rollback()
-            apply_errors(form, err)
-        else:
+        if attempt(
+            form,
+            lambda: ops.save_category(current_user, form.slug.data, form.name.data, form.description.data, category),
+        ):
             flash(_("The category is saved."), "success")
             return redirect(url_for("questions.categories"))
-    return render_template("questions/category_edit.html", form=form, category=category), \
-        422 if form.errors else 200
+    return render_template("questions/category_edit.html", form=form, category=category), 422 if form.errors else 200

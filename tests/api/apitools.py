@@ -1,4 +1,5 @@
 """Calling API v1 in tests: as a personal token's owner, as a visitor, and checking the error shape."""
+
 from __future__ import annotations
 
 from community.extensions import db

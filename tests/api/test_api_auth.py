@@ -1,4 +1,5 @@
 """Who is calling API v1: a bearer token, the browser session (with its CSRF header), or nobody."""
+
 from __future__ import annotations
 
 import factories as make
@@ -45,7 +46,8 @@ def test_session_write_without_csrf_header_is_400_csrf_failed(client, auth, memb
     assert_error(client.post(f"{BASE}/questions", json=NEW_QUESTION, csrf=False), 400, "csrf_failed")
     assert_error(
         client.post(f"{BASE}/questions", json=NEW_QUESTION, csrf=False, headers={"X-CSRFToken": "forged"}),
-        400, "csrf_failed",
+        400,
+        "csrf_failed",
     )
     assert client.get(f"{BASE}/questions").get_json()["total"] == 0
 

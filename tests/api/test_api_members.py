@@ -1,4 +1,5 @@
 """Member profiles and personal API tokens through API v1."""
+
 from __future__ import annotations
 
 import factories as make

@@ -1,4 +1,5 @@
 """Questions and answers through API v1: asking, reading, listing, editing, answering, accepting."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,11 @@ def test_categories_are_listed_for_anyone(api):
     make.category("mobile", "Forfaits mobiles")
     body = api.get("/categories").get_json()
     assert [c["slug"] for c in body["items"]] == ["box-internet", "mobile"]
-    assert body["items"][0] == {"slug": "box-internet", "name": "Box internet",
-                                "description": "Wi-Fi, voyants, redémarrages"}
+    assert body["items"][0] == {
+        "slug": "box-internet",
+        "name": "Box internet",
+        "description": "Wi-Fi, voyants, redémarrages",
+    }
     assert (body["page"], body["per_page"], body["total"]) == (1, 2, 2)
 
 
@@ -189,11 +193,15 @@ def test_author_edit_keeps_a_revision(api):
     """PATCH by the author answers 200 with the edit, and the previous text stays as a revision."""
     question = make.question()
     original = question.body
-    response = api.patch(f"/questions/{question.id}", question.author, json={
-        "body": "Le voyant clignote en orange depuis ce matin, même après redémarrage.",
-        "tags": ["wifi", "voyant"],
-        "summary": "précisions",
-    })
+    response = api.patch(
+        f"/questions/{question.id}",
+        question.author,
+        json={
+            "body": "Le voyant clignote en orange depuis ce matin, même après redémarrage.",
+            "tags": ["wifi", "voyant"],
+            "summary": "précisions",
+        },
+    )
     assert response.status_code == 200, response.get_json()
     q = response.get_json()
     assert q["tags"] == ["voyant", "wifi"] and q["title"] == question.title
@@ -278,8 +286,10 @@ def test_comments_on_questions_and_answers(api):
     q = api.get(f"/questions/{question.id}").get_json()
     assert [c["body"] for c in q["comments"]] == ["Quel modèle de box ?"]
     assert [c["body"] for c in q["answers"][0]["comments"]] == ["Même souci ici."]
-    assert "body" in assert_error(
-        api.post(f"/questions/{question.id}/comments", member, json={"body": "x"}), 422)["fields"]
+    assert (
+        "body"
+        in assert_error(api.post(f"/questions/{question.id}/comments", member, json={"body": "x"}), 422)["fields"]
+    )
 
 
 def test_locked_question_refuses_answers_with_403(api):
@@ -287,8 +297,9 @@ def test_locked_question_refuses_answers_with_403(api):
     question = make.question()
     qa.set_locked(make.user("staff"), question, True)
     db.session.commit()
-    error = assert_error(api.post(f"/questions/{question.id}/answers", make.user(), json={"body": "Une idée…"}),
-                         403, "forbidden")
+    error = assert_error(
+        api.post(f"/questions/{question.id}/answers", make.user(), json={"body": "Une idée…"}), 403, "forbidden"
+    )
     assert "locked" in error["message"] or "verrouill" in error["message"]
 
 

@@ -1,7 +1,9 @@
 """GET /search and /search/suggest as integrations (a chatbot) call them."""
+
 from __future__ import annotations
 
 import factories as make
+
 from community.discovery import searching
 from community.extensions import db
 from community.questions import operations as qa
@@ -40,8 +42,13 @@ def test_suggest_gives_at_most_eight_titles(app, client):
 
 
 def test_bad_search_input_gets_the_error_shape(app, client):
-    for url in ("/api/v1/search?q=" + "x" * 201, "/api/v1/search?q=box&type=user", "/api/v1/search?q=box&solved=maybe",
-                "/api/v1/search?q=box&page=abc", "/api/v1/search?q=%00"):
+    for url in (
+        "/api/v1/search?q=" + "x" * 201,
+        "/api/v1/search?q=box&type=user",
+        "/api/v1/search?q=box&solved=maybe",
+        "/api/v1/search?q=box&page=abc",
+        "/api/v1/search?q=%00",
+    ):
         response = client.get(url)
         assert response.status_code == 422, url
         assert set(response.get_json()["error"]) == {"code", "message", "fields"}

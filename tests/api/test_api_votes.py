@@ -1,4 +1,5 @@
 """Votes through API v1: up, down, withdraw, change; never on one's own post; only 1, -1 or 0."""
+
 from __future__ import annotations
 
 import factories as make

@@ -1,4 +1,5 @@
 """Bad input never breaks API v1: every refusal is a 4xx in the contract's error shape, never a 500."""
+
 from __future__ import annotations
 
 import json
@@ -28,9 +29,32 @@ HOSTILE = hostile_strings()
 NOT_STRINGS = [0, -1, 1.5, 2**70, True, False, [], ["texte"], {}, {"a": "b"}]
 NOT_VOTES = [2, -2, 1.5, 2**70, "1", "-1", "", True, False, None, [], [1], {}, {"value": 1}, *HOSTILE[:10]]
 NOT_TAGS = [
-    0, 1.5, True, "wifi", "wifi,box", {}, {"a": "b"}, [1], [None], [["wifi"]], [{"a": 1}],
-    ["a", "b", "c", "d", "e", "f"], ["mot de passe"], ["wifi box"], ["🔥"], ["wifi🔥"], ["😍"], ["a" * 31],
-    ["\x00"], ["wi\x00fi"], ["\ud800"], [""], ["   "], ["x" * 100_000], ["<script>"], ["tag_"],
+    0,
+    1.5,
+    True,
+    "wifi",
+    "wifi,box",
+    {},
+    {"a": "b"},
+    [1],
+    [None],
+    [["wifi"]],
+    [{"a": 1}],
+    ["a", "b", "c", "d", "e", "f"],
+    ["mot de passe"],
+    ["wifi box"],
+    ["🔥"],
+    ["wifi🔥"],
+    ["😍"],
+    ["a" * 31],
+    ["\x00"],
+    ["wi\x00fi"],
+    ["\ud800"],
+    [""],
+    ["   "],
+    ["x" * 100_000],
+    ["<script>"],
+    ["tag_"],
 ]
 RAW_BODIES = [
     (b"", "application/json"),
@@ -69,14 +93,29 @@ class Endpoint:
 
 
 WRITES = [
-    Endpoint("POST", "/questions",
-             {"title": "Ma box ne capte plus la TNT", "body": "Depuis l'orage d'hier soir, plus aucune chaîne.",
-              "category": "box-internet", "tags": ["tv"]},
-             text=("title", "body", "category"), optional=("tags",), tags=True, always_invalid=("category",)),
-    Endpoint("PATCH", "/questions/{q}",
-             {"title": "Titre modifié pour le test", "summary": "test"},
-             text=("title", "body", "category", "summary"), optional=("title", "body", "category", "summary", "tags"),
-             tags=True, always_invalid=("category",)),
+    Endpoint(
+        "POST",
+        "/questions",
+        {
+            "title": "Ma box ne capte plus la TNT",
+            "body": "Depuis l'orage d'hier soir, plus aucune chaîne.",
+            "category": "box-internet",
+            "tags": ["tv"],
+        },
+        text=("title", "body", "category"),
+        optional=("tags",),
+        tags=True,
+        always_invalid=("category",),
+    ),
+    Endpoint(
+        "PATCH",
+        "/questions/{q}",
+        {"title": "Titre modifié pour le test", "summary": "test"},
+        text=("title", "body", "category", "summary"),
+        optional=("title", "body", "category", "summary", "tags"),
+        tags=True,
+        always_invalid=("category",),
+    ),
     Endpoint("POST", "/questions/{q}/answers", {"body": "Débranchez la box trente secondes."}, text=("body",)),
     Endpoint("POST", "/answers/{a}/accept"),
     Endpoint("POST", "/questions/{q}/vote", {"value": 1}, vote=True),
@@ -87,8 +126,23 @@ WRITES = [
     Endpoint("DELETE", "/me/tokens/{t}"),
 ]
 READS_WITH_IDS = ["/questions/{q}", "/users/{u}"]
-BAD_IDS = ["abc", "-1", "0", "1.5", "1e3", "%00", "%F0%9F%98%8D", str(2**31), str(2**63), str(2**63 - 1),
-           str(2**64), "9" * 40, "0x10", "+1", " 1"]
+BAD_IDS = [
+    "abc",
+    "-1",
+    "0",
+    "1.5",
+    "1e3",
+    "%00",
+    "%F0%9F%98%8D",
+    str(2**31),
+    str(2**63),
+    str(2**63 - 1),
+    str(2**64),
+    "9" * 40,
+    "0x10",
+    "+1",
+    " 1",
+]
 
 
 @pytest.fixture
@@ -148,8 +202,9 @@ def test_malformed_bodies_are_refused_in_the_error_shape(api, world, endpoint):
     """No body, broken JSON, or JSON that is not an object: 400 invalid_json (ignored where no body is read)."""
     failures = []
     for raw, content_type in RAW_BODIES:
-        response = api.call(endpoint.method, endpoint.path.format(**world), world["caller"],
-                            data=raw, content_type=content_type)
+        response = api.call(
+            endpoint.method, endpoint.path.format(**world), world["caller"], data=raw, content_type=content_type
+        )
         allowed = ERROR_STATUSES if endpoint.body is not None else ERROR_STATUSES | SUCCESS_STATUSES
         why = problem(response, allowed)
         if why is None and endpoint.body is not None and response.status_code not in (400, 422):
@@ -192,7 +247,9 @@ def test_question_specific_refusals(api, world):
         response = send_json(api, world, WRITES[0], {**valid, **change})
         assert name in assert_error(response, 422, "invalid")["fields"], change
     assert send_json(api, world, WRITES[0], {**valid, "tags": ["Wi-Fi", "Télé"]}).get_json()["tags"] == [
-        "tele", "wi-fi"]
+        "tele",
+        "wi-fi",
+    ]
     missing = assert_error(send_json(api, world, WRITES[0], {}), 422)["fields"]
     assert {"title"} <= set(missing)
 
@@ -222,11 +279,23 @@ def test_bad_ids_in_read_paths_are_404(api, world, path):
 @pytest.mark.parametrize(
     ("query", "field_name"),
     [
-        ("page=-1", "page"), ("page=0", "page"), ("page=abc", "page"), ("page=1.5", "page"), ("page=%00", "page"),
-        ("per_page=0", "per_page"), ("per_page=-5", "per_page"), ("per_page=ten", "per_page"),
-        ("per_page=1e2", "per_page"), ("status=foo", "status"), ("status=OPEN", "status"),
-        ("status=unanswered%00", "status"), ("sort=foo", "sort"), ("sort=votes;drop", "sort"),
-        ("category=nowhere", "category"), ("category=%00", "category"), ("tag=%00", "tag"),
+        ("page=-1", "page"),
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("page=1.5", "page"),
+        ("page=%00", "page"),
+        ("per_page=0", "per_page"),
+        ("per_page=-5", "per_page"),
+        ("per_page=ten", "per_page"),
+        ("per_page=1e2", "per_page"),
+        ("status=foo", "status"),
+        ("status=OPEN", "status"),
+        ("status=unanswered%00", "status"),
+        ("sort=foo", "sort"),
+        ("sort=votes;drop", "sort"),
+        ("category=nowhere", "category"),
+        ("category=%00", "category"),
+        ("tag=%00", "tag"),
         ("tag=wi%00fi", "tag"),
     ],
 )
@@ -237,8 +306,20 @@ def test_query_string_garbage_is_422_naming_the_parameter(api, world, query, fie
 
 @pytest.mark.parametrize(
     "query",
-    ["per_page=1000", "per_page=" + "9" * 30, "page=" + "9" * 30, "tag=" + "x" * 5000, "tag=%F0%9F%98%8D",
-     "tag=%ED%A0%80", "status=", "sort=", "page=", "unknown=1", "tag=a&tag=b", "category=box-internet&sort=votes"],
+    [
+        "per_page=1000",
+        "per_page=" + "9" * 30,
+        "page=" + "9" * 30,
+        "tag=" + "x" * 5000,
+        "tag=%F0%9F%98%8D",
+        "tag=%ED%A0%80",
+        "status=",
+        "sort=",
+        "page=",
+        "unknown=1",
+        "tag=a&tag=b",
+        "category=box-internet&sort=votes",
+    ],
 )
 def test_harmless_query_oddities_still_answer_a_page(api, world, query):
     """Oversized numbers are capped, empty or unknown parameters ignored: still a 200 page."""
@@ -253,5 +334,8 @@ def test_body_over_the_size_limit_is_413(api, world):
     huge = json.dumps({**WRITES[0].body, "body": "x" * (2 * 1024 * 1024 + 1)})
     response = api.post("/questions", world["caller"], data=huge, content_type="application/json")
     assert_error(response, 413, "too_large")
-    assert_error(api.post(f"/questions/{world['q']}/comments", world["caller"], data=huge,
-                          content_type="application/json"), 413, "too_large")
+    assert_error(
+        api.post(f"/questions/{world['q']}/comments", world["caller"], data=huge, content_type="application/json"),
+        413,
+        "too_large",
+    )

@@ -1,4 +1,5 @@
 """The OpenAPI document: served, complete, valid, and true to what the API answers."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def routes(app) -> set[tuple[str, str]]:
     for rule in app.url_map.iter_rules():
         if not rule.rule.startswith(BASE + "/"):
             continue
-        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule[len(BASE):])
+        path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule[len(BASE) :])
         found |= {(path, method.lower()) for method in rule.methods - IGNORED_METHODS}
     return found
 
@@ -105,24 +106,35 @@ def test_real_responses_match_the_documented_schemas(api, client):
     asker, helper, voter = make.user(), make.user("ambassador"), make.user()
     make.category()
     check(api.get("/categories"), 200, "/categories", "get")
-    created = api.post("/questions", asker, json={
-        "title": "Le décodeur TV redémarre en boucle",
-        "body": "Depuis la mise à jour d'hier, le **décodeur** redémarre toutes les 5 minutes.",
-        "category": "box-internet",
-        "tags": ["tv", "decodeur"],
-    })
+    created = api.post(
+        "/questions",
+        asker,
+        json={
+            "title": "Le décodeur TV redémarre en boucle",
+            "body": "Depuis la mise à jour d'hier, le **décodeur** redémarre toutes les 5 minutes.",
+            "category": "box-internet",
+            "tags": ["tv", "decodeur"],
+        },
+    )
     check(created, 201, "/questions", "post")
     qid = created.get_json()["id"]
     answer = api.post(f"/questions/{qid}/answers", helper, json={"body": "Faites une réinitialisation usine."})
     check(answer, 201, "/questions/{question_id}/answers", "post")
     aid = answer.get_json()["id"]
-    check(api.post(f"/answers/{aid}/comments", asker, json={"body": "Merci !"}),
-          201, "/answers/{answer_id}/comments", "post")
-    check(api.post(f"/questions/{qid}/comments", helper, json={"body": "Quel modèle ?"}),
-          201, "/questions/{question_id}/comments", "post")
+    check(
+        api.post(f"/answers/{aid}/comments", asker, json={"body": "Merci !"}),
+        201,
+        "/answers/{answer_id}/comments",
+        "post",
+    )
+    check(
+        api.post(f"/questions/{qid}/comments", helper, json={"body": "Quel modèle ?"}),
+        201,
+        "/questions/{question_id}/comments",
+        "post",
+    )
     check(api.post(f"/answers/{aid}/vote", voter, json={"value": 1}), 200, "/answers/{answer_id}/vote", "post")
-    check(api.post(f"/questions/{qid}/vote", voter, json={"value": -1}),
-          200, "/questions/{question_id}/vote", "post")
+    check(api.post(f"/questions/{qid}/vote", voter, json={"value": -1}), 200, "/questions/{question_id}/vote", "post")
     check(api.post(f"/answers/{aid}/accept", asker), 200, "/answers/{answer_id}/accept", "post")
     check(api.patch(f"/questions/{qid}", asker, json={"tags": ["tv"]}), 200, "/questions/{question_id}", "patch")
     check(api.get(f"/questions/{qid}"), 200, "/questions/{question_id}", "get")
@@ -139,6 +151,15 @@ def test_real_responses_match_the_documented_schemas(api, client):
     check(api.post("/questions", json={}), 401, "/questions", "post")
     check(api.get("/categories", headers={"Authorization": "Bearer nope"}), 401, "/categories", "get")
     check(api.post(f"/questions/{qid}/vote", asker, json={"value": 1}), 403, "/questions/{question_id}/vote", "post")
-    check(client.post(f"{BASE}/questions", data="{", content_type="application/json",
-                      headers={"Authorization": f"Bearer {api.token(asker)}"}, csrf=False),
-          400, "/questions", "post")
+    check(
+        client.post(
+            f"{BASE}/questions",
+            data="{",
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {api.token(asker)}"},
+            csrf=False,
+        ),
+        400,
+        "/questions",
+        "post",
+    )

@@ -1,4 +1,5 @@
 """A live server in a thread and Debian's chromium driven by Playwright."""
+
 from __future__ import annotations
 
 import threading
@@ -11,19 +12,26 @@ from community.extensions import db
 from wsgi import create_app
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-gpu"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+]
 
 
 @pytest.fixture
 def live_app(tmp_path):
-    app = create_app({
-        "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SECRET_KEY": "browser-tests",
-        "VIEW_FLUSH_SECONDS": 0,
-        "LOGIN_RATE_LIMIT": "1000 per minute",
-        "SEARCH_POLL_SECONDS": 0,
-    })
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SECRET_KEY": "browser-tests",
+            "VIEW_FLUSH_SECONDS": 0,
+            "LOGIN_RATE_LIMIT": "1000 per minute",
+            "SEARCH_POLL_SECONDS": 0,
+        }
+    )
     with app.app_context():
         db.create_all()
         searching.rebuild()

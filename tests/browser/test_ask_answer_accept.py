@@ -1,9 +1,10 @@
 """The main journey in a real browser: ask → answer → accept, in French and in English."""
+
 from __future__ import annotations
 
+import factories as make
 import pytest
 
-import factories as make
 from community.extensions import db
 
 TEXT = {
@@ -31,8 +32,10 @@ def test_ask_answer_accept_in_the_browser(live_app, live_server, browser, langua
 
     def new_page():
         """Each member in a browser of their own: French on a desktop, English on a phone."""
-        context = browser.new_context(locale="fr-FR" if language == "fr" else "en-US",
-                                      viewport={"width": 390, "height": 844} if language == "en" else None)
+        context = browser.new_context(
+            locale="fr-FR" if language == "fr" else "en-US",
+            viewport={"width": 390, "height": 844} if language == "en" else None,
+        )
         page = context.new_page()
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         return page
@@ -54,7 +57,9 @@ def test_ask_answer_accept_in_the_browser(live_app, live_server, browser, langua
     helper_page = new_page()
     _sign_in(helper_page, live_server, helper)
     helper_page.goto(question_url)
-    helper_page.fill("form[action*='/answers'] textarea[name=body]", "Débranchez la box 30 secondes puis rebranchez-la.")
+    helper_page.fill(
+        "form[action*='/answers'] textarea[name=body]", "Débranchez la box 30 secondes puis rebranchez-la."
+    )
     helper_page.click("form[action*='/answers'] button[type=submit]")
     helper_page.wait_for_selector("text=Débranchez la box 30 secondes")
 

@@ -1,10 +1,11 @@
 """Accounts, roles and API tokens as operations."""
+
 from __future__ import annotations
 
+import factories as make
 import pytest
 from sqlalchemy import select
 
-import factories as make
 from community.errors import Conflict, Forbidden, ValidationError
 from community.extensions import db
 from community.members import operations as members

@@ -1,4 +1,5 @@
 """`flask db upgrade` brings an empty database to exactly the schema the models describe."""
+
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata

@@ -1,9 +1,10 @@
 """Questions, answers, acceptance, closing and locking, called as operations without HTTP."""
+
 from __future__ import annotations
 
+import factories as make
 import pytest
 
-import factories as make
 from community.errors import Forbidden, NotFound, Unauthorized, ValidationError
 from community.extensions import db
 from community.questions import operations as qa
@@ -51,8 +52,9 @@ def test_edit_keeps_revisions_and_only_author_or_staff_may_edit(app):
     question = make.question(author, title="La fibre coupe tous les soirs")
     with pytest.raises(Forbidden):
         qa.edit_question(stranger, question, "Titre modifié par un autre", question.body)
-    qa.edit_question(author, question, "La fibre coupe tous les soirs vers 21h", question.body,
-                     summary="précision de l'heure")
+    qa.edit_question(
+        author, question, "La fibre coupe tous les soirs vers 21h", question.body, summary="précision de l'heure"
+    )
     qa.edit_question(staff, question, question.title, question.body + " Merci d'avance.", tags=["fibre"])
     db.session.commit()
     revisions = queries.revisions(question)
@@ -71,12 +73,22 @@ def test_validation_reports_every_field_at_fault(app):
 
 def test_tags_are_normalised_and_limited_to_five(app):
     make.category()
-    question = qa.ask_question(make.user(), "Télévision sans son depuis hier", "Le décodeur affiche l'image mais aucun son.",
-                               "box-internet", "Télé, SON, son, décodeur")
+    question = qa.ask_question(
+        make.user(),
+        "Télévision sans son depuis hier",
+        "Le décodeur affiche l'image mais aucun son.",
+        "box-internet",
+        "Télé, SON, son, décodeur",
+    )
     assert sorted(t.name for t in question.tags) == ["decodeur", "son", "tele"]
     with pytest.raises(ValidationError) as err:
-        qa.ask_question(make.user(), "Six étiquettes pour une question", "Un corps assez long pour passer.",
-                        "box-internet", ["a1", "b2", "c3", "d4", "e5", "f6"])
+        qa.ask_question(
+            make.user(),
+            "Six étiquettes pour une question",
+            "Un corps assez long pour passer.",
+            "box-internet",
+            ["a1", "b2", "c3", "d4", "e5", "f6"],
+        )
     assert "tags" in err.value.fields
 
 

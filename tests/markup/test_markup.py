@@ -197,9 +197,7 @@ def test_checker_catches_bad_html():
     assert problems('<img src="data:image/png;base64,AA">', BLOCK_ALLOWED)
     assert problems("<p>x</p>", INLINE_ALLOWED)
     assert problems('<svg><a href="#">x</a></svg>', BLOCK_ALLOWED)
-    assert not problems(
-        '<p><a href="/faq">x</a> <code class="language-py">y</code></p>', BLOCK_ALLOWED
-    )
+    assert not problems('<p><a href="/faq">x</a> <code class="language-py">y</code></p>', BLOCK_ALLOWED)
 
 
 # --- normal Markdown ------------------------------------------------------------
@@ -227,8 +225,7 @@ def test_empty_input():
 def test_emphasis_and_paragraphs():
     out = render_markdown("Hello *world* and **friends**, `x < y`.\n\nSecond para.")
     assert out == (
-        "<p>Hello <em>world</em> and <strong>friends</strong>, <code>x &lt; y</code>.</p>\n"
-        "<p>Second para.</p>"
+        "<p>Hello <em>world</em> and <strong>friends</strong>, <code>x &lt; y</code>.</p>\n<p>Second para.</p>"
     )
 
 
@@ -248,10 +245,7 @@ def test_headings_are_shifted_below_page_headings():
 
 def test_fenced_code_keeps_language_class_and_is_not_linkified():
     out = render_markdown("```python\nprint('<b>') # https://example.com\n```")
-    assert out == (
-        '<pre><code class="language-python">'
-        "print('&lt;b&gt;') # https://example.com\n</code></pre>"
-    )
+    assert out == ("<pre><code class=\"language-python\">print('&lt;b&gt;') # https://example.com\n</code></pre>")
     # a class that is not a plain language name is dropped
     out = render_markdown('<code class="x onclick">c</code>')
     assert "class" not in out

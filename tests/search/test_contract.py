@@ -1,4 +1,5 @@
 """The search interface behaves the same on every backend: Whoosh always, PostgreSQL with --db=postgres."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,14 @@ def backend(request, tmp_path, postgres_url):
         made = PostgresBackend(engine)
     made.create()
     search.configure(made)
-    search.set_synonym_source(lambda: [["box", "modem", "routeur"], ["marche", "fonctionne"],
-                                       ["forfait", "abonnement"], ["tele", "television"]])
+    search.set_synonym_source(
+        lambda: [
+            ["box", "modem", "routeur"],
+            ["marche", "fonctionne"],
+            ["forfait", "abonnement"],
+            ["tele", "television"],
+        ]
+    )
     yield made
     search.set_synonym_source(lambda: [])
 
@@ -35,19 +42,58 @@ def doc(id_, title, body, type_="question", **extra):
 
 
 CORPUS = [
-    doc(1, "Ma box ne fonctionne plus depuis l'orage", "Le voyant reste rouge et plus d'internet.",
-        category="box-internet", tags=["box"], solved=True, status="solved", boost=1.5,
-        accepted_answer="Débranchez le modem trente secondes."),
-    doc(2, "Factures élevées ce mois-ci", "Ma facture a doublé sans raison, prélèvement trop élevé.",
-        category="facturation", tags=["facture"]),
-    doc(3, "Télévision sans son", "Le décodeur affiche l'image mais aucun son sur la télévision.",
-        category="tv-decodeur", tags=["decodeur", "son"]),
-    doc(4, "Changer de forfait mobile", "Comment passer à un abonnement avec plus de données ?",
-        category="mobile-sim", tags=["forfait"], solved=True, status="solved", boost=1.5),
-    doc(5, "Router keeps rebooting", "My routers reboot every night after the update.",
-        category="box-internet", tags=["box"]),
-    doc(6, "Redémarrer la box proprement", "Étapes pour redémarrer votre box : débranchez-la.",
-        type_="article", category="box-internet", tags=["box"], status="published", boost=2.0),
+    doc(
+        1,
+        "Ma box ne fonctionne plus depuis l'orage",
+        "Le voyant reste rouge et plus d'internet.",
+        category="box-internet",
+        tags=["box"],
+        solved=True,
+        status="solved",
+        boost=1.5,
+        accepted_answer="Débranchez le modem trente secondes.",
+    ),
+    doc(
+        2,
+        "Factures élevées ce mois-ci",
+        "Ma facture a doublé sans raison, prélèvement trop élevé.",
+        category="facturation",
+        tags=["facture"],
+    ),
+    doc(
+        3,
+        "Télévision sans son",
+        "Le décodeur affiche l'image mais aucun son sur la télévision.",
+        category="tv-decodeur",
+        tags=["decodeur", "son"],
+    ),
+    doc(
+        4,
+        "Changer de forfait mobile",
+        "Comment passer à un abonnement avec plus de données ?",
+        category="mobile-sim",
+        tags=["forfait"],
+        solved=True,
+        status="solved",
+        boost=1.5,
+    ),
+    doc(
+        5,
+        "Router keeps rebooting",
+        "My routers reboot every night after the update.",
+        category="box-internet",
+        tags=["box"],
+    ),
+    doc(
+        6,
+        "Redémarrer la box proprement",
+        "Étapes pour redémarrer votre box : débranchez-la.",
+        type_="article",
+        category="box-internet",
+        tags=["box"],
+        status="published",
+        boost=2.0,
+    ),
 ]
 
 

@@ -1,4 +1,5 @@
 """Content changes reach the index through the durable queue: fresh, complete, and safe."""
+
 from __future__ import annotations
 
 import os
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import factories as make
+
 from community.database import utcnow
 from community.discovery import searching
 from community.extensions import db
@@ -92,10 +94,23 @@ def test_four_processes_writing_at_once_lose_nothing_even_when_one_is_killed(app
     make.category()
     for number in range(4):
         make.user(email=f"writer{number}@example.com")
-    env = dict(os.environ, ENTRAIDE_INSTANCE_PATH=app.instance_path,
-               DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"], PYTHONPATH=str(ROOT))
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(n), "12"], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(4)]
+    env = dict(
+        os.environ,
+        ENTRAIDE_INSTANCE_PATH=app.instance_path,
+        DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+        PYTHONPATH=str(ROOT),
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(n), "12"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
     victim = procs[3]
     deadline = time.monotonic() + 60
     printed = 0

@@ -1,9 +1,11 @@
 """Each role's journey over HTTP, as a browser without JavaScript would make it."""
+
 from __future__ import annotations
 
 import re
 
 import factories as make
+
 from community.extensions import db
 from community.questions import queries
 from community.questions.models import Answer, Question
@@ -18,12 +20,15 @@ def test_customer_asks_ambassador_answers_customer_accepts(app, client, auth):
     make.category()
     customer, ambassador = make.user(name="Léa Martin"), make.user("ambassador", name="Hugo Ambassadeur")
     auth.login(customer)
-    response = client.post("/questions/ask", data={
-        "title": "Ma box redémarre toute seule la nuit",
-        "body": "Depuis une semaine, la box **redémarre** vers 3h du matin.",
-        "category": "box-internet",
-        "tags": "box, redemarrage",
-    })
+    response = client.post(
+        "/questions/ask",
+        data={
+            "title": "Ma box redémarre toute seule la nuit",
+            "body": "Depuis une semaine, la box **redémarre** vers 3h du matin.",
+            "category": "box-internet",
+            "tags": "box, redemarrage",
+        },
+    )
     assert response.status_code == 302
     question = _new_question(client)
     assert response.headers["Location"].endswith(f"/questions/{question.id}/ma-box-redemarre-toute-seule-la-nuit")
@@ -33,8 +38,9 @@ def test_customer_asks_ambassador_answers_customer_accepts(app, client, auth):
 
     auth.logout()
     auth.login(ambassador)
-    response = client.post(f"/questions/{question.id}/answers",
-                           data={"body": "C'est la mise à jour automatique nocturne, c'est normal."})
+    response = client.post(
+        f"/questions/{question.id}/answers", data={"body": "C'est la mise à jour automatique nocturne, c'est normal."}
+    )
     assert response.status_code == 302
     answer = db.session.scalars(db.select(Answer).where(Answer.question_id == question.id)).one()
 
@@ -62,13 +68,16 @@ def test_edit_keeps_a_revision_with_readable_diff(app, client, auth):
     author = make.user()
     question = make.question(author, title="Décodeur TV sans son depuis hier")
     auth.login(author)
-    response = client.post(f"/questions/{question.id}/edit", data={
-        "title": "Décodeur TV sans son depuis hier soir",
-        "body": question.body,
-        "category": "box-internet",
-        "tags": "tv",
-        "summary": "heure précisée",
-    })
+    response = client.post(
+        f"/questions/{question.id}/edit",
+        data={
+            "title": "Décodeur TV sans son depuis hier soir",
+            "body": question.body,
+            "category": "box-internet",
+            "tags": "tv",
+            "summary": "heure précisée",
+        },
+    )
     assert response.status_code == 302
     html = client.get(f"/questions/{question.id}/revisions").get_data(as_text=True)
     assert "<ins>soir</ins>" in html.replace("<ins> soir</ins>", "<ins>soir</ins>") or "soir</ins>" in html
@@ -80,9 +89,15 @@ def test_customer_editing_someone_elses_question_gets_403(app, client, auth):
     question = make.question(make.user())
     auth.login(make.user())
     assert client.get(f"/questions/{question.id}/edit").status_code == 403
-    response = client.post(f"/questions/{question.id}/edit", data={
-        "title": "Titre détourné par un autre", "body": "x" * 40, "category": "box-internet", "tags": "",
-    })
+    response = client.post(
+        f"/questions/{question.id}/edit",
+        data={
+            "title": "Titre détourné par un autre",
+            "body": "x" * 40,
+            "category": "box-internet",
+            "tags": "",
+        },
+    )
     assert response.status_code == 403
     db.session.refresh(question)
     assert question.title != "Titre détourné par un autre"
@@ -95,8 +110,9 @@ def test_vote_rules_over_http(app, client, auth):
     client.post(f"/questions/{question.id}/vote", data={"value": "1"})
     db.session.refresh(question)
     assert question.score == 1
-    response = client.post(f"/questions/{question.id}/vote", data={"value": "0"},
-                           headers={"Accept": "application/json"})
+    response = client.post(
+        f"/questions/{question.id}/vote", data={"value": "0"}, headers={"Accept": "application/json"}
+    )
     assert response.get_json() == {"score": 0, "value": 0}
     auth.logout()
     auth.login(author)
@@ -115,30 +131,35 @@ def test_login_is_required_to_post_and_wrong_password_is_refused(app, client):
     user = make.user()
     make.category()
     assert client.get("/questions/ask").status_code == 200
-    response = client.post("/questions/ask", data={"title": "Une question de visiteur", "body": "x" * 30,
-                                                   "category": "box-internet"})
+    response = client.post(
+        "/questions/ask", data={"title": "Une question de visiteur", "body": "x" * 30, "category": "box-internet"}
+    )
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     response = client.post("/login", data={"email": user.email, "password": "pas le bon mot de passe"})
     assert response.status_code == 401
 
 
 def test_register_shows_inline_errors_and_keeps_what_was_typed(app, client):
-    response = client.post("/register", data={"email": "pas-un-email", "display_name": "Zoé Dupont",
-                                              "password": "court"})
+    response = client.post(
+        "/register", data={"email": "pas-un-email", "display_name": "Zoé Dupont", "password": "court"}
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert 'value="Zoé Dupont"' in html and 'value="pas-un-email"' in html
     assert 'aria-invalid="true"' in html
-    response = client.post("/register", data={"email": "zoe@example.com", "display_name": "Zoé Dupont",
-                                              "password": "une phrase de passe"})
+    response = client.post(
+        "/register", data={"email": "zoe@example.com", "display_name": "Zoé Dupont", "password": "une phrase de passe"}
+    )
     assert response.status_code == 302
 
 
 def test_ask_with_errors_keeps_the_text(app, client, auth):
     make.category()
     auth.login(make.user())
-    response = client.post("/questions/ask", data={"title": "court", "body": "Mon long texte soigneusement écrit",
-                                                   "category": "", "tags": ""})
+    response = client.post(
+        "/questions/ask",
+        data={"title": "court", "body": "Mon long texte soigneusement écrit", "category": "", "tags": ""},
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Mon long texte soigneusement écrit" in html and 'value="court"' in html
@@ -147,8 +168,9 @@ def test_ask_with_errors_keeps_the_text(app, client, auth):
 def test_staff_closes_as_duplicate_and_the_page_links_the_original(app, client, auth):
     original, duplicate = make.question(), make.question()
     auth.login(make.user("staff"))
-    response = client.post(f"/questions/{duplicate.id}/close",
-                           data={"reason": "duplicate", "duplicate_of": str(original.id)})
+    response = client.post(
+        f"/questions/{duplicate.id}/close", data={"reason": "duplicate", "duplicate_of": str(original.id)}
+    )
     assert response.status_code == 302
     html = client.get(f"/questions/{duplicate.id}", follow_redirects=True).get_data(as_text=True)
     assert f"/questions/{original.id}/" in html
@@ -188,11 +210,15 @@ def test_profile_and_settings(app, client, auth):
 def test_hostile_markdown_renders_inert_on_the_page(app, client, auth):
     make.category()
     auth.login(make.user())
-    client.post("/questions/ask", data={
-        "title": "Question piégée avec du HTML",
-        "body": '<script>alert(1)</script> [clic](javascript:alert(2)) <img src=x onerror=alert(3)>',
-        "category": "box-internet", "tags": "",
-    })
+    client.post(
+        "/questions/ask",
+        data={
+            "title": "Question piégée avec du HTML",
+            "body": "<script>alert(1)</script> [clic](javascript:alert(2)) <img src=x onerror=alert(3)>",
+            "category": "box-internet",
+            "tags": "",
+        },
+    )
     question = _new_question(client)
     html = client.get(f"/questions/{question.id}", follow_redirects=True).get_data(as_text=True)
     assert "<script>alert" not in html and "javascript:alert" not in html and "onerror" not in html

@@ -1,11 +1,12 @@
 """The busy pages cost a fixed number of SQL queries, and anonymous pages are cached until content changes."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
 
+import factories as make
 from sqlalchemy import event
 
-import factories as make
 from community.extensions import db
 from community.questions import operations as qa
 from community.questions import view_counter

@@ -1,9 +1,10 @@
 """Searching, ask-time suggestions, deflection and the staff search report, over HTTP."""
+
 from __future__ import annotations
 
+import factories as make
 from sqlalchemy import select
 
-import factories as make
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.models import DeflectionEvent, SearchQuery
@@ -72,8 +73,12 @@ def test_synonyms_from_the_staff_list_apply_to_searches(app, client):
 def test_ask_confirms_before_posting_when_a_solved_question_matches(app, client, auth):
     _solved("Ma box clignote en orange depuis ce matin")
     auth.login(make.user())
-    form = {"title": "Ma box clignote en orange", "body": "Le voyant est orange et rien ne marche.",
-            "category": "box-internet", "tags": ""}
+    form = {
+        "title": "Ma box clignote en orange",
+        "body": "Le voyant est orange et rien ne marche.",
+        "category": "box-internet",
+        "tags": "",
+    }
     response = client.post("/questions/ask", data=form)
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and "Ma box clignote en orange depuis ce matin" in html
@@ -97,9 +102,15 @@ def test_opening_a_suggestion_and_not_posting_counts_as_helped(app, client):
 def test_a_visitor_can_draft_a_question_and_keep_it_through_sign_in(app, client):
     make.category()
     user = make.user()
-    response = client.post("/questions/ask", data={"title": "Brouillon d'un visiteur anonyme",
-                                                   "body": "Texte soigneusement écrit avant connexion.",
-                                                   "category": "box-internet", "tags": "wifi"})
+    response = client.post(
+        "/questions/ask",
+        data={
+            "title": "Brouillon d'un visiteur anonyme",
+            "body": "Texte soigneusement écrit avant connexion.",
+            "category": "box-internet",
+            "tags": "wifi",
+        },
+    )
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     client.post("/login", data={"email": user.email, "password": make.PASSWORD})
     html = client.get("/questions/ask").get_data(as_text=True)
