@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 import community
+import knowledge_base
 from community.config import configure, instance_path
 
 
@@ -18,6 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     configure(app, test_config)
     community.init_extensions(app)
     community.init_app(app)
+    knowledge_base.init_app(app)
     return app
 
 

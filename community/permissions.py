@@ -96,6 +96,14 @@ ACTIONS: dict[str, list[Rule]] = {
     "answer.vote": [_not_author, _not_locked],
     "answer.comment": [_not_locked],
     "category.manage": [_staff],
+    "article.create": [_staff],
+    "article.edit": [_staff],
+    "article.publish": [_staff],
+    "article.archive": [_staff],
+    "article.promote": [_staff],
+    "article.import": [_staff],
+    "article.view_unpublished": [_staff],
+    "article.rate": [],
     "search.synonyms": [_staff],
     "search.report": [_staff],
     "user.list": [_admin],
@@ -104,7 +112,7 @@ ACTIONS: dict[str, list[Rule]] = {
 }
 
 # Actions anyone may do, signed in or not.
-PUBLIC = {"question.view_revisions"}
+PUBLIC = {"question.view_revisions", "article.rate"}
 
 
 def denial(user, action: str, obj=None) -> str | None:

@@ -51,3 +51,25 @@ def answer(question, author=None, body: str = "Redémarrez la box en la débranc
     created = qa.post_answer(author, question, body)
     db.session.commit()
     return created
+
+
+def article(
+    actor=None,
+    title: str = "Réinitialiser sa box internet",
+    body: str = "Appuyez 10 secondes sur le bouton *reset* à l'arrière de la box.",
+    kind: str = "faq",
+    category_slug: str | None = None,
+    publish: bool = True,
+    **kwargs,
+):
+    from community.questions.queries import category_by_slug
+    from knowledge_base import operations as kb
+
+    actor = actor or user("staff")
+    if category_slug is None:
+        category_slug = (category_by_slug("box-internet") or category()).slug
+    created = kb.create_article(actor, kind, title, body, category_slug, **kwargs)
+    if publish:
+        kb.publish(actor, created)
+    db.session.commit()
+    return created

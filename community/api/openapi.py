@@ -22,6 +22,9 @@ from community.questions.operations import (
 from community.questions.queries import SORTS
 
 MAX_PER_PAGE = 100
+# The knowledge base's vocabulary, repeated here because the community does not import it.
+ARTICLE_KINDS = ("faq", "tutorial")
+ARTICLE_STATUSES = ("draft", "in_review", "published", "archived")
 
 
 def ref(name: str) -> dict:
@@ -279,6 +282,79 @@ SCHEMAS = {
             "token": {"type": "string", "description": "The plaintext token: shown this once, never again."},
         }
     ),
+    "ArticleStep": obj(
+        {
+            "position": {"type": "integer", "minimum": 1},
+            "text": MARKDOWN,
+            "text_html": HTML,
+            "image_url": nullable({"type": "string", "description": "The step's picture, if any."}),
+            "video_url": nullable({"type": "string", "description": "A privacy-friendly embed address, if any."}),
+        }
+    ),
+    "Article": obj(
+        {
+            "id": {"type": "integer"},
+            "kind": {"type": "string", "enum": list(ARTICLE_KINDS)},
+            "status": {
+                "type": "string",
+                "enum": list(ARTICLE_STATUSES),
+                "description": "Always `published` for non-staff callers.",
+            },
+            "title": {"type": "string"},
+            "summary": {"type": "string"},
+            "body": MARKDOWN,
+            "body_html": HTML,
+            "steps": {"type": "array", "items": ref("ArticleStep"), "description": "A tutorial's steps, in order."},
+            "url": {"type": "string", "format": "uri", "description": "The article's page on the site."},
+            "category": {"type": "string", "description": "The category's slug."},
+            "tags": {"type": "array", "items": TAG},
+            "language": {"type": "string", "enum": ["fr", "en"]},
+            "external_id": nullable({"type": "string", "description": "The id given at import (`kb import`)."}),
+            "rating": obj(
+                {
+                    "average": nullable({"type": "number", "description": "Average score from 1 to 5; null unrated."}),
+                    "count": {"type": "integer", "minimum": 0},
+                }
+            ),
+            "needs_review": {
+                "type": "boolean",
+                "description": "Staff only: the ratings fell under the review threshold.",
+            },
+            "source_question_id": nullable({"type": "integer", "description": "The thread it was promoted from."}),
+            "credited_user_ids": {"type": "array", "items": {"type": "integer"}},
+            "replacement_id": nullable({"type": "integer", "description": "An archived article's replacement."}),
+            "last_reviewed_at": nullable(DATETIME),
+            "created_at": DATETIME,
+            "updated_at": DATETIME,
+        },
+        optional=("needs_review",),
+    ),
+    "ArticlePage": page_of("Article"),
+    "Promotion": obj(
+        {"kind": {"type": "string", "enum": list(ARTICLE_KINDS), "default": "faq"}},
+        optional=("kind",),
+    ),
+    "NewRating": obj(
+        {
+            "helpful": {"type": "boolean", "description": "Was this helpful?"},
+            "stars": nullable({"type": "integer", "minimum": 1, "maximum": 5}),
+            "comment": {"type": "string", "maxLength": 1000, "description": "Read by staff."},
+        },
+        optional=("stars", "comment"),
+    ),
+    "RatingResult": obj(
+        {
+            "helpful": {"type": "boolean"},
+            "stars": nullable({"type": "integer", "minimum": 1, "maximum": 5}),
+            "comment": {"type": "string"},
+            "rating": obj(
+                {
+                    "average": nullable({"type": "number"}),
+                    "count": {"type": "integer", "minimum": 0},
+                }
+            ),
+        }
+    ),
     "QuestionPage": page_of("Question"),
     "CategoryPage": page_of("Category"),
     "TokenPage": page_of("Token"),
@@ -368,6 +444,7 @@ SCHEMAS = {
 PARAMETERS = {
     "QuestionId": path_id("question_id", "question"),
     "AnswerId": path_id("answer_id", "answer"),
+    "ArticleId": path_id("article_id", "article"),
     "UserId": path_id("user_id", "member"),
     "TokenId": path_id("token_id", "token"),
     "Page": query("page", "The page wanted, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
@@ -561,6 +638,74 @@ PATHS = {
             body=json_body("NewComment"),
         ),
     },
+    "/articles": {
+        "get": operation(
+            "listArticles",
+            "Published knowledge-base articles",
+            "articles",
+            {"200": json_response("Articles, last updated first.", ref("ArticlePage")), **errors(401, 422)},
+            parameters=(
+                query("kind", "Only FAQ entries or only tutorials.", {"type": "string", "enum": list(ARTICLE_KINDS)}),
+                query("category", "Only articles of this category (a slug).", {"type": "string"}),
+                param("Page"),
+                param("PerPage"),
+            ),
+        ),
+    },
+    "/articles/{article_id}": {
+        "parameters": [param("ArticleId")],
+        "get": operation(
+            "getArticle",
+            "An FAQ entry or a tutorial",
+            "articles",
+            {"200": json_response("The article.", ref("Article")), **errors(401, 404)},
+            description="Drafts, articles in review and archived ones give 404, except to staff.",
+        ),
+    },
+    "/answers/{answer_id}/promote": {
+        "parameters": [param("AnswerId")],
+        "post": operation(
+            "promoteAnswer",
+            "Turn an answer into a draft article (staff)",
+            "articles",
+            {
+                "201": json_response("The draft, credited to the answer's author.", ref("Article")),
+                **errors(*WRITE_ERRORS, 403, 404, 409),
+            },
+            security=WRITER,
+            body=json_body("Promotion"),
+            description="Prefilled from the question's title and the answer; for a tutorial the answer's "
+            "numbered list becomes the steps. 409 `already_promoted` when the answer already has an article.",
+        ),
+    },
+    "/articles/{article_id}/publish": {
+        "parameters": [param("ArticleId")],
+        "post": operation(
+            "publishArticle",
+            "Publish a draft or an article in review (staff)",
+            "articles",
+            {"200": json_response("The published article.", ref("Article")), **errors(400, 401, 403, 404, 409, 429)},
+            security=WRITER,
+            description="409 `not_publishable` when the article is already published or archived. No body is needed.",
+        ),
+    },
+    "/articles/{article_id}/ratings": {
+        "parameters": [param("ArticleId")],
+        "post": operation(
+            "rateArticle",
+            "Rate a published article",
+            "articles",
+            {
+                "201": json_response("The caller's rating and the article's new average.", ref("RatingResult")),
+                **errors(400, 401, 404, 413, 422, 429),
+            },
+            security=[{}, *WRITER],
+            body=json_body("NewRating"),
+            description="One rating per member, or per browser session for visitors (kept in the session "
+            "cookie): a second one from the same rater replaces the first. A rating scores its stars, or 5 "
+            "when helpful and 1 when not.",
+        ),
+    },
     "/users/{user_id}": {
         "parameters": [param("UserId")],
         "get": operation(
@@ -632,7 +777,18 @@ DOCUMENT: dict = {
     "servers": [{"url": "/api/v1"}],
     "tags": [
         {"name": name}
-        for name in ("questions", "answers", "votes", "comments", "categories", "members", "tokens", "search", "meta")
+        for name in (
+            "questions",
+            "answers",
+            "votes",
+            "comments",
+            "categories",
+            "articles",
+            "members",
+            "tokens",
+            "search",
+            "meta",
+        )
     ],
     "security": ANYONE,
     "paths": PATHS,

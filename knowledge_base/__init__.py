@@ -1,0 +1,24 @@
+"""The knowledge base: FAQ entries and tutorials, promoted from answers or imported. Plugs in with ``init_app``."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from community.extensions import csrf
+
+DEFAULTS = {
+    "KB_REVIEW_THRESHOLD": 3.0,  # an average score under this …
+    "KB_REVIEW_MIN_RATINGS": 5,  # … over at least this many ratings flags the article needs_review
+}
+
+
+def init_app(app: Flask) -> None:
+    from knowledge_base import api, cli, models, search_documents  # noqa: F401 - search_documents registers a Kind
+    from knowledge_base.queries import articles_for_question
+
+    for name, value in DEFAULTS.items():
+        app.config.setdefault(name, value)
+    csrf.exempt(api.bp)
+    app.register_blueprint(api.bp)
+    cli.init_app(app)
+    app.add_template_global(articles_for_question, "kb_articles_for_question")

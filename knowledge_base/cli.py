@@ -1,0 +1,35 @@
+"""``flask kb …``: the knowledge base from the command line."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from community.discovery import searching
+from community.extensions import db
+from knowledge_base.importing import import_articles
+
+kb_cli = AppGroup("kb", help="The knowledge base.")
+
+
+@kb_cli.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--publish", is_flag=True, help="Publish new articles (and drafts being updated) at once.")
+def import_command(file, publish: bool) -> None:
+    """Load articles from FILE.jsonl, one JSON object a line; re-importing updates by external_id."""
+    lines = file.read().splitlines()
+    with click.progressbar(lines, label="Importing", show_pos=True) as bar:
+        report = import_articles(None, bar, publish=publish)
+    db.session.commit()
+    searching.drain()
+    for number, reason in report.refused:
+        click.echo(f"line {number}: refused: {reason}", err=True)
+    click.echo(
+        f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.refused)} refused"
+    )
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(kb_cli)

@@ -1,0 +1,83 @@
+"""Reads for the knowledge base: lists, one article with what its page shows, thread links."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from community.extensions import db
+from community.permissions import can
+from community.questions.models import Category
+from community.questions.queries import Page, paginate
+from knowledge_base.models import Article, ArticleRevision, Rating
+
+
+def _list_options():
+    return (joinedload(Article.category), selectinload(Article.tags), selectinload(Article.credits))
+
+
+def article_list(
+    viewer=None,
+    *,
+    kind: str | None = None,
+    category: str | None = None,
+    status: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> Page:
+    """Published articles, newest first; staff may ask for another ``status``."""
+    stmt = select(Article).options(*_list_options()).order_by(Article.updated_at.desc(), Article.id.desc())
+    if status is None or not can(viewer, "article.view_unpublished"):
+        status = "published"
+    stmt = stmt.where(Article.status == status)
+    if kind:
+        stmt = stmt.where(Article.kind == kind)
+    if category:
+        stmt = stmt.join(Category, Article.category_id == Category.id).where(Category.slug == category)
+    return paginate(stmt, page, per_page)
+
+
+def article_detail(article_id: int) -> Article | None:
+    return db.session.scalar(
+        select(Article).where(Article.id == article_id).options(*_list_options(), selectinload(Article.steps))
+    )
+
+
+def articles_for_question(question_id: int, viewer=None) -> dict[int | None, Article]:
+    """Articles promoted from a thread, by answer id: what lets the thread say "This answer is now in
+    the knowledge base". Visitors see only published ones; staff also drafts and articles in review.
+
+    The link lives on the article (``source_question_id``, ``source_answer_id``) so the community
+    keeps no knowledge of articles; ``knowledge_base.init_app`` exposes this to templates as
+    ``kb_articles_for_question``.
+    """
+    statuses = ("published",) if not can(viewer, "article.view_unpublished") else ("draft", "in_review", "published")
+    rows = db.session.scalars(
+        select(Article)
+        .where(Article.source_question_id == question_id, Article.status.in_(statuses))
+        .order_by(Article.id)
+    )
+    return {article.source_answer_id: article for article in rows}
+
+
+def revisions(article: Article) -> list[ArticleRevision]:
+    return list(
+        db.session.scalars(
+            select(ArticleRevision)
+            .where(ArticleRevision.article_id == article.id)
+            .options(joinedload(ArticleRevision.author))
+            .order_by(ArticleRevision.number.desc())
+        )
+    )
+
+
+def rating_comments(article: Article, limit: int = 50) -> list[Rating]:
+    """The newest ratings that carry a comment (staff read them in the curation queue)."""
+    return list(
+        db.session.scalars(
+            select(Rating)
+            .where(Rating.article_id == article.id, Rating.comment != "")
+            .order_by(Rating.created_at.desc(), Rating.id.desc())
+            .limit(limit)
+        )
+    )
