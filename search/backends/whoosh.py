@@ -1,28 +1,30 @@
-"""Whoosh backend: an index directory on this machine, one searcher per process.
+"""Whoosh backend: an index directory on this machine, read through one view per process.
 
-Queries are built here from ``search.analysis`` words rather than parsed by Whoosh, so user input
-never reaches a query parser: each content word becomes an ``Or`` of its synonyms' stems across
-the text fields; words are joined with ``And`` first and, when that finds almost nothing, with a
-plain ``Or`` of the most significant ones. Scores are BM25 per field times a field weight times
-the document's boost (published articles and solved questions rank higher).
+User text never reaches a query parser: ``search.analysis`` turns it into content words, each
+word matches its synonyms' French and English stems in any text field, and the words are joined
+with AND first, then — when that finds almost nothing — with OR over the most significant ones.
+Matching, filters and counts use bitmaps and ranking is BM25F over a pool of candidates
+(``whoosh_matching``); published articles and solved questions carry a higher document boost.
+
+``SCHEMA_VERSION`` is written beside the index: when it differs, ``needs_rebuild()`` says so and
+the caller runs ``create()`` then ``index()`` over everything.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import threading
-from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 
 from whoosh import columns, fields
-from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex
-from whoosh.matching import AndNotMatcher, ReadTooFar
-from whoosh.scoring import BM25F, BM25FScorer
+from whoosh.reading import SegmentReader
 from whoosh.writing import LockError
 
-from search import TYPES, Document, Filters, Hit, Results, SearchUnavailable, log, synonym_groups
+from search import TYPES, Document, Filters, Hit, Results, SearchUnavailable, synonym_groups
 from search.analysis import (
     MAX_WORD_LENGTH,
     analyze,
@@ -35,30 +37,41 @@ from search.analysis import (
     word_analyzer,
     word_forms,
 )
+from search.backends.whoosh_matching import LRU, TEXT_FIELDS, View, Word, docnums, rank
 
 SCHEMA_VERSION = 1
 INDEX_NAME = "entraide"
 VERSION_FILE = "SCHEMA_VERSION"
 
-# Scores are per-field BM25 times these weights: title ≫ tags > accepted answer > body.
-FIELD_WEIGHTS = {"title_t": 6.0, "tags_t": 3.0, "answer_t": 1.5, "body_t": 1.0}
-TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 ARTICLE_BOOST = 1.5  # published articles
 SOLVED_BOOST = 1.3  # solved questions
-MAX_AND_WORDS = 8  # longer queries go straight to the OR query
-MAX_OR_WORDS = 12
-HANDFUL = 5  # fewer AND hits than this: try the OR query
-FACET_CAP = 5000  # facets count the first matches only
+MAX_AND_WORDS = 8  # longer queries go straight to OR
+MAX_OR_WORDS = 8
+MAX_SIMILAR_WORDS = 12
+# When AND cannot fill a page, OR of the most significant words. Measured on the cdtn-fr-search
+# development queries (12,565 help articles): a handful of 5 gives MRR@10 0.555, 20 gives 0.584;
+# "at least 2/3 of the words" in between did not help.
+HANDFUL = 20
+PREFIX_TERMS = 150  # title stems looked at for the word being typed
+PREFIX_MATCHES = 16  # the most frequent of them searched
 SNIPPET_CHARS = 200
 STORED_TEXT_CHARS = 20_000
-SMALL_BATCH = 200  # commits of smaller batches leave segments unmerged
+SPELLING_WORDS = 300  # of each body, for "did you mean"
+# Segments: each commit adds one, and queries pay for each. Whoosh's own policy never merges
+# equal-sized segments (a rebuild in batches of 1,000 left 100 of them), so segments are merged by
+# size tiers: eight in a tier make one of the next. Merging re-adds every posting (about 750
+# documents a second), so a small batch — a web request's changes — merges at most SMALL_MERGE
+# documents; bigger merges wait for a big batch (a rebuild).
+SMALL_BATCH = 200
+SMALL_MERGE = 2000
+TIER_FACTOR = 8
 WRITE_TIMEOUT = 30.0
-_SEP = "\x1f"
+BITMAP_CACHE = 4000  # per-segment bitmaps kept across index generations
 
 
 def schema() -> fields.Schema:
     stemmed = stemming_analyzer()
-    text = {name: fields.TEXT(analyzer=stemmed, phrase=False) for name in TEXT_FIELDS}
+    text = {name: fields.TEXT(analyzer=stemmed, phrase=False) for name in (*TEXT_FIELDS, "hot_t")}
     return fields.Schema(
         key=fields.ID(unique=True, stored=True, sortable=True),
         type=fields.ID(),
@@ -67,7 +80,6 @@ def schema() -> fields.Schema:
         solved=fields.ID(),
         words=fields.TEXT(analyzer=word_analyzer(), phrase=False),  # unstemmed, for "did you mean"
         boost=fields.COLUMN(columns.NumericColumn("f", default=1.0)),
-        facets=fields.COLUMN(columns.VarBytesColumn()),  # type, category, solved, tags
         data=fields.STORED(),  # what hits and snippets show
         **text,
     )
@@ -78,20 +90,21 @@ class WhooshBackend:
         self.path = path
         os.makedirs(path, exist_ok=True)
         self._lock = threading.RLock()
-        self._ix = None
-        self._searcher = None
-        self._generation = None
-        self._weighting = _Weighting()
+        self._view: View | None = None
+        self._cache = LRU(BITMAP_CACHE)
+        self._boosts: dict[str, list[float]] = {}
 
     # Index lifecycle ---------------------------------------------------------------------------
 
     def needs_rebuild(self) -> bool:
-        """True when the index is missing, unreadable or made for another schema version."""
-        if self._stored_version() != SCHEMA_VERSION:
-            return True
+        """True when the index is missing, unreadable or made for another schema version.
+
+        Cheap when nothing changed (a directory listing and a small file read): call it before
+        each batch of index tasks; when True, ``create()`` then ``index()`` every document.
+        """
         try:
             with self._lock:
-                self._current_searcher()
+                self._current()
         except SearchUnavailable:
             return True
         return False
@@ -122,29 +135,29 @@ class WhooshBackend:
     # Writing -----------------------------------------------------------------------------------
 
     def index(self, documents: list[Document]) -> None:
+        """Add or replace documents by key, in one commit."""
         if not documents:
             return
-        with self._writer() as writer:
+        with self._writer() as writing:
             for doc in documents:
-                writer.update_document(**_fields(doc))
-            writer.merge = len(documents) >= SMALL_BATCH
+                writing.writer.update_document(**_fields(doc))
+            writing.big = len(documents) >= SMALL_BATCH
 
     def remove(self, keys: list[str]) -> None:
         if not keys:
             return
-        with self._writer() as writer:
+        with self._writer() as writing:
             for key in keys:
-                writer.delete_by_term("key", key)
-            writer.merge = False
+                writing.writer.delete_by_term("key", key)
 
-    def _writer(self):
-        if not os.path.isdir(self.path) or self._stored_version() is None:
+    def _writer(self) -> _Writing:
+        if self._stored_version() is None:
             self.create()
         elif self._stored_version() != SCHEMA_VERSION:
             raise SearchUnavailable("the search index needs a rebuild")
         try:
             ix = FileIndex(FileStorage(self.path), indexname=INDEX_NAME)
-            return _Writing(ix.writer(timeout=WRITE_TIMEOUT, limitmb=128))
+            return _Writing(ix.writer(timeout=WRITE_TIMEOUT, limitmb=256))
         except LockError as error:
             raise SearchUnavailable("the search index is locked by another writer") from error
         except Exception as error:  # noqa: BLE001 - a broken index is for the caller to rebuild
@@ -154,119 +167,140 @@ class WhooshBackend:
 
     def count(self) -> int:
         with self._lock:
-            return self._current_searcher().doc_count()
+            return self._current().doc_count
 
     def keys(self) -> set[str]:
         with self._lock:
+            view = self._current()
             keys = set()
-            for leaf, _offset in self._current_searcher().leaf_searchers():
-                reader = leaf.reader()
-                if not reader.doc_count_all():
-                    continue
-                column = reader.column_reader("key")
-                keys.update(_text(column[docnum]) for docnum in reader.all_doc_ids())
+            for part in view.parts:
+                live = (view.live >> part.offset) & ((1 << part.size) - 1)
+                column = part.reader.column_reader("key")
+                keys.update(_text(column[docnum]) for docnum in docnums(live))
             return keys
 
     def query(self, text: str, filters: Filters, page: int = 1, per_page: int = 20,
               facets: bool = True) -> Results:
         page, per_page = max(1, int(page)), max(1, min(int(per_page), 100))
-        words = _query_words(text)
-        if not words:
-            return Results([], 0, page, per_page, _empty_facets() if facets else {})
+        empty = Results([], 0, page, per_page, _no_facets() if facets else {})
+        texts = _query_words(text)
+        if not texts:
+            return empty
         with self._lock:
-            searcher = self._current_searcher()
-            plan = _plan(searcher, words, synonym_groups())
-            suggestion = _suggestion(searcher, text, plan)
-            known = [word for word in plan if word.df]
-            found = None
-            if known and len(known) <= MAX_AND_WORDS:
-                found = _run(searcher, _restrict(wq.And([w.query for w in known]), filters), page,
-                             per_page, facets)
-            if len(known) > 1 and (found is None or found.total < HANDFUL):
-                found = _run(searcher, _restrict(_significant_or(known), filters), page, per_page, facets)
-            if found is None:
-                return Results([], 0, page, per_page, _empty_facets() if facets else {}, suggestion)
+            view = self._current()
+            words = _words(tuple(texts), _groups_key(synonym_groups()))
+            rough = {word: view.rough_frequency(word, TEXT_FIELDS) for word in words}
+            known = sorted((word for word in words if rough[word]), key=rough.get)
+            empty.suggestion = _suggestion(view, text, words, rough)
+            if not known:
+                return empty
+            allowed = _allowed(view, filters)
+            matched = 0
+            if len(known) <= MAX_AND_WORDS:
+                matched = allowed
+                for word in known:
+                    matched &= view.word_anywhere(word, TEXT_FIELDS)
+                    if not matched:
+                        break
+            if len(known) > 1 and matched.bit_count() < HANDFUL:
+                known = known[:MAX_OR_WORDS]
+                matched = 0
+                for word in known:
+                    matched |= view.word_anywhere(word, TEXT_FIELDS)
+                matched &= allowed
+            top = rank(view, known, matched, page * per_page, TEXT_FIELDS)[(page - 1) * per_page:]
             marked = frozenset().union(*(word.stems for word in known))
-            hits = [_hit(searcher, docnum, score, marked) for docnum, score in found.top]
-        return Results(hits, found.total, page, per_page, found.facets if facets else {}, suggestion)
+            hits = [_hit(view, docnum, score, marked) for docnum, score in top]
+            counts = _facet_counts(view, matched) if facets else {}
+        return Results(hits, matched.bit_count(), page, per_page, counts, empty.suggestion)
 
     def suggest(self, text: str, limit: int = 8) -> list[Hit]:
         """Titles matching what is typed, the last word as a prefix; articles and solved first."""
         limit = max(1, min(int(limit), 50))
-        folded = tokens(text or "")
+        folded = [word for word in tokens(text or "") if len(word) <= MAX_WORD_LENGTH]
         if not folded:
             return []
-        partial = folded[-1] if text[-1:].isalnum() else None
-        complete = content_words(folded[:-1] if partial else folded) if folded[:-1] or not partial else []
+        typing = text.rstrip() == text and text[-1:].isalnum()
+        complete = list(dict.fromkeys(content_words(folded[:-1] if typing else folded)))
         with self._lock:
-            searcher = self._current_searcher()
-            plan = _plan(searcher, list(dict.fromkeys(complete))[:MAX_AND_WORDS], synonym_groups(),
-                         fields=("title_t",))
-            parts = [word.query for word in plan if word.df]
-            if partial and len(partial) <= MAX_WORD_LENGTH:
-                parts.append(_prefix_query(searcher, partial))
-            if not parts:
+            view = self._current()
+            words = [word for word in _words(tuple(complete[:MAX_AND_WORDS]), _groups_key(synonym_groups()))
+                     if view.rough_frequency(word, ("title_t",))]
+            if typing:
+                words.append(_prefix_word(view, folded[-1]))
+            if not words:
                 return []
-            q = _restrict(wq.And(parts), Filters())
-            found = _search(searcher, q, limit * 3)
-            if len(found) < limit and len(parts) > 1:
-                found = _search(searcher, _restrict(wq.Or(parts), Filters()), limit * 3)
-            hits = [_hit(searcher, r.docnum, r.score, None) for r in found]
+            allowed = _allowed(view, Filters())
+            matched = allowed
+            for word in words:
+                matched &= view.word_in(word, "title_t")
+            if matched.bit_count() < limit and len(words) > 1:
+                matched = 0
+                for word in words:
+                    matched |= view.word_in(word, "title_t")
+                matched &= allowed
+            top = rank(view, words, matched, limit * 3, ("title_t",))
+            hits = [_hit(view, docnum, score, None) for docnum, score in top]
         hits.sort(key=lambda hit: not (hit.type == "article" or hit.solved))
         return hits[:limit]
 
     def similar(self, text: str, limit: int = 5, exclude: set[str] = frozenset()) -> list[Hit]:
         """Questions and articles sharing the most significant words of ``text``."""
         limit = max(1, min(int(limit), 50))
-        words = _query_words(text, cap=200)
-        if not words:
+        texts = _query_words(text, cap=60)
+        if not texts:
             return []
         with self._lock:
-            searcher = self._current_searcher()
-            plan = [word for word in _plan(searcher, words, [], fields=TEXT_FIELDS[:3]) if word.df]
-            if not plan:
-                return []
-            q = _restrict(_significant_or(plan), Filters())
-            if exclude:
-                q = _AndNot(q, wq.Or([wq.Term("key", key) for key in exclude]))
-            found = _search(searcher, q, limit)
-            return [_hit(searcher, r.docnum, r.score, None) for r in found]
+            view = self._current()
+            words = [_word(word, frozenset((word,))) for word in texts]
+            rough = {word: view.rough_frequency(word, ("title_t", "body_t")) for word in words}
+            words = sorted((word for word in words if rough[word]), key=rough.get)[:MAX_SIMILAR_WORDS]
+            matched = 0
+            for word in words:
+                matched |= view.word_anywhere(word, TEXT_FIELDS)
+            matched &= _allowed(view, Filters())
+            for key in exclude:
+                matched &= ~view.term("key", key)
+            top = rank(view, words, matched, limit, TEXT_FIELDS)
+            return [_hit(view, docnum, score, None) for docnum, score in top]
 
-    # Searcher ----------------------------------------------------------------------------------
+    # The view ----------------------------------------------------------------------------------
 
-    def _current_searcher(self):
-        """The process's searcher, reopened when the index changed; SearchUnavailable if unreadable.
+    def _current(self) -> View:
+        """This process's view of the index, renewed when a commit made a new generation.
 
-        Whoosh's own ``refresh()`` reuses segment readers whose deletions have changed, so updated
-        and removed documents would linger: a new generation gets a new searcher instead.
+        Raises SearchUnavailable (and holds nothing open) when the index cannot be read.
         """
-        try:
-            if self._ix is None:
-                self._ix = FileIndex(FileStorage(self.path, readonly=True), indexname=INDEX_NAME)
-            generation = self._ix.latest_generation()
-            if self._searcher is not None and generation == self._generation:
-                return self._searcher
-            self._close(forget_index=False)
-            if generation < 0 or self._stored_version() != SCHEMA_VERSION:
-                raise SearchUnavailable("the search index is missing or outdated")
-            self._searcher = self._ix.searcher(weighting=self._weighting)
-            self._generation = self._searcher.reader().generation()
-            self._weighting.forget(self._searcher)
-        except SearchUnavailable:
-            self._close()
-            raise
-        except Exception as error:  # noqa: BLE001 - missing files, bad pickles, empty index…
-            self._close()
-            raise SearchUnavailable(f"cannot read the search index: {error}") from error
-        return self._searcher
-
-    def _close(self, forget_index: bool = True) -> None:
-        searcher, self._searcher, self._generation = self._searcher, None, None
-        if forget_index:
-            self._ix = None
-        if searcher is not None:
+        for attempt in range(3):
             try:
-                searcher.close()
+                storage = FileStorage(self.path, readonly=True)
+                generation = TOC._latest_generation(storage, INDEX_NAME)
+                if generation < 0 or self._stored_version() != SCHEMA_VERSION:
+                    raise SearchUnavailable("the search index is missing or outdated")
+                if self._view is not None and generation == self._view.generation:
+                    return self._view
+                previous, self._view = self._view, View(storage, INDEX_NAME, self._view, self._cache,
+                                                   self._boosts)
+                if previous is not None:
+                    previous.close(keep=self._view)
+                return self._view
+            except SearchUnavailable:
+                self._close()
+                raise
+            except OSError as error:  # a commit removed files while we opened them: try again
+                self._close()
+                if attempt == 2 or not os.path.isdir(self.path):
+                    raise SearchUnavailable(f"cannot read the search index: {error}") from error
+            except Exception as error:  # noqa: BLE001 - bad pickles, truncated files…
+                self._close()
+                raise SearchUnavailable(f"cannot read the search index: {error}") from error
+        raise SearchUnavailable("cannot read the search index")
+
+    def _close(self) -> None:
+        view, self._view = self._view, None
+        if view is not None:
+            try:
+                view.close()
             except Exception:  # noqa: BLE001, S110 - its files may be gone already
                 pass
 
@@ -285,49 +319,68 @@ class WhooshBackend:
 
 
 class _Writing:
-    """A writer that commits once on success, cancels on error, and reports SearchUnavailable."""
+    """One writer: commits once on success, cancels on error, failures become SearchUnavailable."""
 
     def __init__(self, writer) -> None:
         self.writer = writer
-        self.merge = False
+        self.big = False
 
-    def __enter__(self):
+    def __enter__(self) -> _Writing:
         return self
-
-    def update_document(self, **values) -> None:
-        self.writer.update_document(**values)
-
-    def delete_by_term(self, fieldname: str, text: str) -> None:
-        self.writer.delete_by_term(fieldname, text)
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None:
             self.writer.cancel()
             return
         try:
-            self.writer.commit(merge=self.merge)
+            self.writer.commit(mergetype=_merge_by_tiers(None if self.big else SMALL_MERGE))
         except Exception as error:  # noqa: BLE001
             raise SearchUnavailable(f"cannot commit to the search index: {error}") from error
 
 
+def _merge_by_tiers(limit: int | None):
+    """A Whoosh merge policy: every tier (segment sizes within a factor of eight) holding eight
+    segments or more is merged into one, smallest tiers first, up to ``limit`` documents."""
+
+    def merge(writer, segments):
+        tiers: dict[int, list] = {}
+        for segment in segments:
+            live = segment.doc_count()
+            tier = -1 if live == 0 else int(math.log(live, TIER_FACTOR))
+            tiers.setdefault(tier, []).append(segment)
+        merging, budget = [], limit
+        for tier, members in sorted(tiers.items()):
+            if tier >= 0 and len(members) < TIER_FACTOR:
+                continue
+            size = sum(segment.doc_count() for segment in members)
+            if budget is not None and size > budget:
+                break
+            merging.extend(members)
+            budget = None if budget is None else budget - size
+        for segment in merging:
+            writer.add_reader(SegmentReader(writer.storage, writer.schema, segment))
+        return [segment for segment in segments if segment not in merging]
+
+    return merge
+
+
 def _fields(doc: Document) -> dict:
     tags = [tag.replace(",", " ").strip() for tag in doc.tags if tag.strip()]
-    solved = doc.type == "question" and doc.solved
     boost = max(0.01, float(doc.boost or 1.0))
     if doc.type == "article" and doc.status in ("", "published"):
         boost *= ARTICLE_BOOST
-    if solved:
+    if doc.type == "question" and doc.solved:
         boost *= SOLVED_BOOST
-    # Pre-analysed token lists: Whoosh indexes lists as they are, and each text is analysed once.
+    # Token lists are indexed as they are: each text is analysed once, by the schema's analysis.
     title_words, title_stems = analyze(doc.title)
     tags_words, tags_stems = analyze(" ".join(tags))
     body_words, body_stems = analyze(doc.body)
+    frequent = max(2, len(body_words) // 150)
     values = {
         "key": doc.key,
         "type": doc.type,
         "solved": "1" if doc.solved else "0",
         "boost": boost,
-        "facets": _SEP.join([doc.type, doc.category or "", "1" if doc.solved else "0", *tags]).encode(),
         "data": {
             "title": doc.title, "url": doc.url, "category": doc.category, "tags": tags,
             "solved": bool(doc.solved), "parent_id": doc.parent_id,
@@ -337,7 +390,8 @@ def _fields(doc: Document) -> dict:
         "tags_t": tags_stems,
         "answer_t": analyze(doc.accepted_answer)[1],
         "body_t": body_stems,
-        "words": title_words + tags_words + body_words,
+        "hot_t": [stem for stem, n in Counter(body_stems).items() if n >= frequent],
+        "words": title_words + tags_words + body_words[:SPELLING_WORDS],
     }
     if doc.category:
         values["category"] = doc.category
@@ -346,15 +400,14 @@ def _fields(doc: Document) -> dict:
     return values
 
 
-def _hit(searcher, docnum: int, score: float, marked: frozenset[str] | None) -> Hit:
-    stored = searcher.stored_fields(docnum)
+def _hit(view: View, docnum: int, score: float, marked: frozenset[str] | None) -> Hit:
+    part, local = view.locate(docnum)
+    stored = part.reader.stored_fields(local)
     data = stored["data"]
     type_, _sep, id_ = stored["key"].partition(":")
-    snippet = ""
-    if marked is not None:
-        snippet = highlight(data["body"], data["answer"], marked, SNIPPET_CHARS)
+    snippet = highlight(data["body"], data["answer"], marked, SNIPPET_CHARS) if marked is not None else ""
     return Hit(type=type_, id=int(id_), title=data["title"], url=data["url"], snippet=snippet,
-               score=float(score or 0.0), category=data["category"] or "", tags=list(data["tags"]),
+               score=round(score, 4), category=data["category"] or "", tags=list(data["tags"]),
                solved=data["solved"], parent_id=data["parent_id"])
 
 
@@ -362,51 +415,30 @@ def _text(value) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
 
-# Query building -------------------------------------------------------------------------------
+# Words -----------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Word:
-    text: str
-    query: wq.Query
-    df: int  # how many documents the word's most frequent term is in (0: unknown word)
-    stems: frozenset[str]
-
-
-def _query_words(text: str, cap: int = 64) -> list[str]:
-    words = [w for w in content_words(tokens(text or "")) if len(w) <= MAX_WORD_LENGTH]
+def _query_words(text: str, cap: int = 32) -> list[str]:
+    words = [word for word in content_words(tokens(text or "")) if len(word) <= MAX_WORD_LENGTH]
     return list(dict.fromkeys(words))[:cap]
-
-
-def _plan(searcher, words: list[str], groups: list[list[str]], fields=TEXT_FIELDS) -> list[_Word]:
-    plan = []
-    alternatives = _alternatives(tuple(words), _groups_key(groups))
-    for word, options in zip(words, alternatives, strict=True):
-        terms, stems_ = _terms(options, fields)
-        df = max((searcher.doc_frequency(t.fieldname, t.text) for t in terms if isinstance(t, wq.Term)),
-                 default=0)
-        if df == 0 and any(not isinstance(t, wq.Term) for t in terms):
-            df = 1
-        plan.append(_Word(word, wq.Or(terms) if len(terms) > 1 else terms[0], df, stems_))
-    return plan
 
 
 def _groups_key(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(group) for group in groups)
 
 
-@lru_cache(maxsize=1024)
-def _alternatives(words: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> list[frozenset[str]]:
-    """Each word's synonyms, matched on the word itself or on its stems ("factures" → facture)."""
-    exact = expand(list(words), [list(group) for group in groups])
+@lru_cache(maxsize=2048)
+def _words(texts: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> list[Word]:
+    """Each query word with its synonyms, found by the word itself or by its stems."""
+    exact = expand(list(texts), [list(group) for group in groups])
     by_stem = _stem_synonyms(groups)
-    out = []
-    for word, options in zip(words, exact, strict=True):
+    words = []
+    for text, options in zip(texts, exact, strict=True):
         if len(options) == 1:
-            for stem in stems(word):
+            for stem in stems(word_forms(text)[0]):
                 options = options | by_stem.get(stem, frozenset())
-        out.append(options)
-    return out
+        words.append(_word(text, options))
+    return words
 
 
 @lru_cache(maxsize=16)
@@ -416,163 +448,92 @@ def _stem_synonyms(groups: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[s
         folded = frozenset(" ".join(tokens(term)) for term in group if tokens(term))
         for term in folded:
             if " " not in term:
-                for stem in stems(term):
+                for stem in stems(word_forms(term)[0]):
                     mapping[stem] = mapping.get(stem, frozenset()) | folded
     return mapping
 
 
-def _terms(options: frozenset[str], fields) -> tuple[list[wq.Query], frozenset[str]]:
-    """Queries for any of ``options`` (single words or phrases) in any of ``fields``."""
-    queries: dict = {}
-    marked: set[str] = set()
+def _word(text: str, options: frozenset[str]) -> Word:
+    """Options are folded words or phrases; "wi-fi" also matches "wi" and "fi" side by side."""
+    built = []
     for option in sorted(options):
         parts = option.split()
         if len(parts) == 1:
             forms = word_forms(option)
-            for stem in {s for form in forms[:1] for s in stems(form)}:
-                marked.add(stem)
-                for field in fields:
-                    queries.setdefault((field, stem), wq.Term(field, stem))
-            if len(forms) > 1:  # "wi-fi": also the parts side by side
-                queries[option] = wq.And([_any_field(p, fields, marked) for p in forms[1:]])
+            built.append((stems(forms[0]),))
+            if len(forms) > 1:
+                built.append(tuple(stems(form) for form in forms[1:]))
         else:
-            queries[option] = wq.And([_any_field(p, fields, marked) for p in parts])
-    return list(queries.values()), frozenset(marked)
+            built.append(tuple(stems(word_forms(part)[0]) for part in parts))
+    return Word(text, tuple(built), frozenset(stem for option in built for slot in option for stem in slot))
 
 
-def _any_field(word: str, fields, marked: set[str]) -> wq.Query:
-    word_stems = stems(word)
-    marked.update(word_stems)
-    return wq.Or([wq.Term(field, stem) for field in fields for stem in word_stems])
-
-
-def _significant_or(plan: list[_Word]) -> wq.Query:
-    """A plain Or of the rarest known words (idf order), at most MAX_OR_WORDS."""
-    chosen = sorted((word for word in plan if word.df), key=lambda word: word.df)[:MAX_OR_WORDS]
-    return wq.Or([word.query for word in chosen])
-
-
-def _prefix_query(searcher, partial: str) -> wq.Query:
-    """The word being typed: its stems, or the most frequent title stems it starts."""
-    options: list[wq.Query] = [wq.Term("title_t", stem) for stem in stems(partial)]
-    if len(partial) >= 2:
-        reader = searcher.reader()
-        expansions = []
-        for term in reader.expand_prefix("title_t", partial):
-            expansions.append(term.decode() if isinstance(term, bytes) else term)
-            if len(expansions) >= 200:
+def _prefix_word(view: View, partial: str) -> Word:
+    """The word being typed: its own stems, or the most frequent title stems it begins."""
+    options = set(stems(word_forms(partial)[0]))
+    if len(partial) >= 2 and view.parts:
+        largest = max(view.parts, key=lambda part: part.size).reader  # frequencies from one segment
+        found = []
+        for term in view.reader.expand_prefix("title_t", partial):
+            found.append(_text(term))
+            if len(found) >= PREFIX_TERMS:
                 break
-        expansions.sort(key=lambda t: -reader.doc_frequency("title_t", t))
-        options.extend(wq.Term("title_t", term) for term in expansions[:16])
-    return wq.Or(options)
+        found.sort(key=lambda stem: -largest.doc_frequency("title_t", stem))
+        options.update(found[:PREFIX_MATCHES])
+    return Word(partial, ((tuple(sorted(options)),),), frozenset(options))
 
 
-def _restrict(q: wq.Query, filters: Filters) -> wq.Query:
-    """``q`` within the filters.
-
-    Filter terms are in non-scorable fields: each adds the same 1.0 to every result, which leaves
-    the order alone (Whoosh's ``Require`` would not, but it breaks in block-quality skipping).
-    """
-    wanted = set(filters.types or TYPES)
-    required = []
-    if not wanted >= set(TYPES):
-        if wanted <= set(TYPES):
-            unwanted = sorted(set(TYPES) - wanted)
-            q = _AndNot(q, wq.Or([wq.Term("type", t) for t in unwanted]))
-        else:
-            required.append(wq.Or([wq.Term("type", t) for t in sorted(wanted)]))
+def _allowed(view: View, filters: Filters) -> int:
+    """Live documents that pass the filters."""
+    types = view.facet("type")
+    allowed = 0
+    for type_ in filters.types or TYPES:
+        allowed |= types.get(type_, 0)
+    allowed &= view.live
     if filters.category:
-        required.append(wq.Term("category", filters.category))
+        allowed &= view.term("category", filters.category)
     if filters.tag:
-        required.append(wq.Term("tags", filters.tag.replace(",", " ").strip()))
+        allowed &= view.term("tags", filters.tag.replace(",", " ").strip())
     if filters.solved is not None:
-        required.append(wq.Term("solved", "1" if filters.solved else "0"))
-    return wq.And([q, *required]) if required else q
+        allowed &= view.term("solved", "1" if filters.solved else "0")
+    return allowed
 
 
-class _AndNot(wq.AndNot):
-    def matcher(self, searcher, context=None):
-        return _AndNotMatcher(self.a.matcher(searcher, context), self.b.matcher(searcher, searcher.boolean_context()))
+def _facet_counts(view: View, matched: int) -> dict[str, dict[str, int]]:
+    counts = _no_facets()
+    for name, field in (("type", "type"), ("category", "category"), ("tags", "tags"), ("solved", "solved")):
+        for value, bits in view.facet(field).items():
+            count = (matched & bits).bit_count()
+            if count:
+                label = {"1": "true", "0": "false"}.get(value, value) if name == "solved" else value
+                counts[name][label] = count
+    return counts
 
 
-class _AndNotMatcher(AndNotMatcher):
-    """Whoosh's, minus reading the id of an exhausted matcher after skipping blocks."""
-
-    def skip_to_quality(self, minquality):
-        skipped = self.a.skip_to_quality(minquality)
-        if self.a.is_active():
-            self._find_next()
-        return skipped
-
-
-# Running a query ------------------------------------------------------------------------------
-
-
-@dataclass
-class _Found:
-    top: list[tuple[int, float]]
-    total: int
-    facets: dict[str, dict[str, int]]
-
-
-def _search(searcher, q: wq.Query, limit: int):
-    """The top ``limit`` documents; without block-quality skipping if Whoosh trips over it."""
-    try:
-        return searcher.search(q, limit=limit, terms=False)
-    except (AssertionError, ReadTooFar):
-        log.warning("search: retrying %s without block-quality optimisation", q, exc_info=True)
-        return searcher.search(q, limit=limit, terms=False, optimize=False)
-
-
-def _run(searcher, q: wq.Query, page: int, per_page: int, facets: bool) -> _Found:
-    results = _search(searcher, q, page * per_page)
-    top = [(results.docnum(i), results.score(i)) for i in range((page - 1) * per_page,
-                                                                   min(page * per_page, results.scored_length()))]
-    total, counts = _count(searcher, q, facets)
-    return _Found(top, total, counts)
-
-
-def _count(searcher, q: wq.Query, facets: bool) -> tuple[int, dict[str, dict[str, int]]]:
-    """How many documents match, and the facet counts of the first FACET_CAP of them."""
-    total = 0
-    counts = _empty_facets()
-    for leaf, _offset in searcher.leaf_searchers():
-        column = leaf.reader().column_reader("facets") if facets else None
-        for docnum in q.docs(leaf):
-            total += 1
-            if column is not None and total <= FACET_CAP:
-                type_, category, solved, *tags = column[docnum].decode().split(_SEP)
-                _add(counts["type"], type_)
-                _add(counts["category"], category)
-                _add(counts["solved"], "true" if solved == "1" else "false")
-                for tag in tags:
-                    _add(counts["tags"], tag)
-    return total, counts
-
-
-def _add(counter: dict[str, int], value: str) -> None:
-    if value:
-        counter[value] = counter.get(value, 0) + 1
-
-
-def _empty_facets() -> dict[str, dict[str, int]]:
+def _no_facets() -> dict[str, dict[str, int]]:
     return {"type": {}, "category": {}, "tags": {}, "solved": {}}
 
 
-def _suggestion(searcher, text: str, plan: list[_Word]) -> str | None:
-    """``text`` with each unknown word replaced by the closest indexed word, if any is close."""
-    unknown = [word.text for word in plan if not word.df and word.text.isalpha() and len(word.text) > 2]
-    if not unknown:
+# Did you mean ----------------------------------------------------------------------------------
+
+RARE = 2  # a word in this few documents may still be a typo of a frequent one
+
+
+def _suggestion(view: View, text: str, words: list[Word], rough: dict[Word, int]) -> str | None:
+    """``text`` with unknown (or very rare) words replaced by a close, frequent indexed word."""
+    doubtful = [word.text for word in words if rough[word] <= RARE and word.text.isalpha()
+                and len(word.text) > 2 and (rough[word] == 0 or len(word.text) > 3)]
+    if not doubtful or view.reader is None:
         return None
-    corrector = searcher.corrector("words")
+    corrector = view.reader.corrector("words")
     fixes = {}
-    for word in unknown:
-        close = corrector.suggest(word, limit=1, maxdist=1 if len(word) < 5 else 2, prefix=1)
-        if close:
-            fixes[word] = close[0]
-    if not fixes:
-        return None
-    return _replace_words(text, fixes)
+    for word in doubtful:
+        seen = view.doc_frequency("words", word)
+        for close in corrector.suggest(word, limit=3, maxdist=1 if len(word) < 6 else 2, prefix=2):
+            if close != word and view.doc_frequency("words", close) >= max(1, 20 * seen):
+                fixes[word] = close
+                break
+    return _replace_words(text, fixes) if fixes else None
 
 
 def _replace_words(text: str, fixes: dict[str, str]) -> str:
@@ -581,56 +542,3 @@ def _replace_words(text: str, fixes: dict[str, str]) -> str:
         return fixes.get(folded[0], match.group(0)) if len(folded) == 1 else match.group(0)
 
     return re.sub(r"\w+", swap, text).strip()
-
-
-# Scoring --------------------------------------------------------------------------------------
-
-
-class _Weighting(BM25F):
-    """BM25 per field × the field's weight × the document's boost (read once per segment)."""
-
-    def __init__(self) -> None:
-        super().__init__(B=0.75, K1=1.2, title_t_B=0.5, tags_t_B=0.3)
-        self._boosts: dict[str, tuple] = {}
-
-    def forget(self, searcher) -> None:
-        segments = (getattr(leaf.reader(), "segment", lambda: None)() for leaf, _offset in searcher.leaf_searchers())
-        alive = {segment.segment_id() for segment in segments if segment is not None}
-        self._boosts = {key: value for key, value in self._boosts.items() if key in alive}
-
-    def boosts(self, searcher) -> tuple:
-        reader = searcher.reader()
-        segment = reader.segment() if hasattr(reader, "segment") else None
-        key = segment.segment_id() if segment is not None else None
-        found = self._boosts.get(key) if key else None
-        if found is None:
-            values = list(reader.column_reader("boost")) if reader.has_column("boost") else []
-            found = (values, max(values, default=1.0))
-            if key:
-                self._boosts[key] = found
-        return found
-
-    def scorer(self, searcher, fieldname, text, qf=1):
-        weight = FIELD_WEIGHTS.get(fieldname)
-        if weight is None:
-            return super().scorer(searcher, fieldname, text, qf=qf)
-        values, highest = self.boosts(searcher)
-        B = self._field_B.get(fieldname, self.B)
-        return _Scorer(searcher, fieldname, text, B, self.K1, weight, values, highest)
-
-
-class _Scorer(BM25FScorer):
-    def __init__(self, searcher, fieldname, text, B, K1, weight, boosts, highest) -> None:
-        self.weight = weight
-        self.boosts = boosts
-        self.highest = highest
-        super().__init__(searcher, fieldname, text, B, K1)
-        self._maxquality *= weight * highest
-
-    def score(self, matcher) -> float:
-        docnum = matcher.id()
-        boost = self.boosts[docnum] if docnum < len(self.boosts) else 1.0
-        return self._score(matcher.weight(), self.dfl(docnum)) * self.weight * boost
-
-    def block_quality(self, matcher) -> float:
-        return self._score(matcher.block_max_weight(), matcher.block_min_length()) * self.weight * self.highest
