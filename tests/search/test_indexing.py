@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import factories as make
+import pytest
 
 from community.database import utcnow
 from community.discovery import searching
@@ -133,3 +134,20 @@ def test_four_processes_writing_at_once_lose_nothing_even_when_one_is_killed(app
     assert committed >= 36 + 4
     assert len(searching.check()["missing"]) == 0
     assert searching.run(None, "processus", Filters()).total == committed
+
+
+def test_the_postgres_backend_serves_the_app_too(app, postgres_url):
+    """With SEARCH_BACKEND=postgres, changes reach PostgreSQL full-text search through the same queue."""
+    if not postgres_url:
+        pytest.skip("runs in the PostgreSQL pass of make test")
+    app.config["SEARCH_BACKEND"] = "postgres"
+    app.extensions.pop("search_backend", None)
+    searching.rebuild()
+    question = make.question(title="Résiliation de la box avant la fin d'engagement")
+    searching.drain()
+    assert question.id in found("résiliation engagement")
+    question.hidden_at = utcnow()
+    db.session.commit()
+    searching.drain()
+    assert question.id not in found("résiliation engagement")
+    assert searching.check() == {"missing": [], "extra": []}
