@@ -13,31 +13,39 @@ from __future__ import annotations
 
 import math
 import os
-import re
+import pickle
 import threading
 from collections import Counter
-from functools import lru_cache
+from contextlib import contextmanager
 
 from whoosh import columns, fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, FileIndex
-from whoosh.reading import SegmentReader
+from whoosh.reading import CorruptIndexError, SegmentReader
 from whoosh.writing import LockError
 
-from search import TYPES, Document, Filters, Hit, Results, SearchUnavailable, synonym_groups
+from search import Document, Filters, Hit, Results, SearchUnavailable, synonym_groups
 from search.analysis import (
     MAX_WORD_LENGTH,
     analyze,
     content_words,
-    expand,
     highlight,
     stemming_analyzer,
-    stems,
     tokens,
     word_analyzer,
-    word_forms,
 )
-from search.backends.whoosh_matching import LRU, TEXT_FIELDS, View, Word, docnums, rank
+from search.backends.whoosh_matching import LRU, TEXT_FIELDS, View, as_text, docnums, rank
+from search.backends.whoosh_query import (
+    facet_counts,
+    filter_bitmap,
+    make_word,
+    no_facets,
+    prefix_word,
+    query_words,
+    suggestion,
+    synonyms_key,
+    words_for,
+)
 
 SCHEMA_VERSION = 1
 INDEX_NAME = "entraide"
@@ -52,8 +60,6 @@ MAX_SIMILAR_WORDS = 12
 # development queries (12,565 help articles): a handful of 5 gives MRR@10 0.555, 20 gives 0.584;
 # "at least 2/3 of the words" in between did not help.
 HANDFUL = 20
-PREFIX_TERMS = 150  # title stems looked at for the word being typed
-PREFIX_MATCHES = 16  # the most frequent of them searched
 SNIPPET_CHARS = 200
 STORED_TEXT_CHARS = 20_000
 SPELLING_WORDS = 300  # of each body, for "did you mean"
@@ -92,7 +98,7 @@ class WhooshBackend:
         self._lock = threading.RLock()
         self._view: View | None = None
         self._cache = LRU(BITMAP_CACHE)
-        self._boosts: dict[str, list[float]] = {}
+        self._boosts: dict[str, tuple] = {}  # per segment, kept across index generations
 
     # Index lifecycle ---------------------------------------------------------------------------
 
@@ -166,35 +172,33 @@ class WhooshBackend:
     # Reading -----------------------------------------------------------------------------------
 
     def count(self) -> int:
-        with self._lock:
-            return self._current().doc_count
+        with self._reading() as view:
+            return view.doc_count
 
     def keys(self) -> set[str]:
-        with self._lock:
-            view = self._current()
+        with self._reading() as view:
             keys = set()
             for part in view.parts:
                 live = (view.live >> part.offset) & ((1 << part.size) - 1)
                 column = part.reader.column_reader("key")
-                keys.update(_text(column[docnum]) for docnum in docnums(live))
+                keys.update(as_text(column[docnum]) for docnum in docnums(live))
             return keys
 
     def query(self, text: str, filters: Filters, page: int = 1, per_page: int = 20,
               facets: bool = True) -> Results:
         page, per_page = max(1, int(page)), max(1, min(int(per_page), 100))
-        empty = Results([], 0, page, per_page, _no_facets() if facets else {})
-        texts = _query_words(text)
+        empty = Results([], 0, page, per_page, no_facets() if facets else {})
+        texts = query_words(text)
         if not texts:
             return empty
-        with self._lock:
-            view = self._current()
-            words = _words(tuple(texts), _groups_key(synonym_groups()))
+        with self._reading() as view:
+            words = words_for(tuple(texts), synonyms_key(synonym_groups()))
             rough = {word: view.rough_frequency(word, TEXT_FIELDS) for word in words}
             known = sorted((word for word in words if rough[word]), key=rough.get)
-            empty.suggestion = _suggestion(view, text, words, rough)
+            empty.suggestion = hint = suggestion(view, text, words, rough)
             if not known:
                 return empty
-            allowed = _allowed(view, filters)
+            allowed = filter_bitmap(view, filters)
             matched = 0
             if len(known) <= MAX_AND_WORDS:
                 matched = allowed
@@ -211,8 +215,8 @@ class WhooshBackend:
             top = rank(view, known, matched, page * per_page, TEXT_FIELDS)[(page - 1) * per_page:]
             marked = frozenset().union(*(word.stems for word in known))
             hits = [_hit(view, docnum, score, marked) for docnum, score in top]
-            counts = _facet_counts(view, matched) if facets else {}
-        return Results(hits, matched.bit_count(), page, per_page, counts, empty.suggestion)
+            counts = facet_counts(view, matched) if facets else {}
+        return Results(hits, matched.bit_count(), page, per_page, counts, hint)
 
     def suggest(self, text: str, limit: int = 8) -> list[Hit]:
         """Titles matching what is typed, the last word as a prefix; articles and solved first."""
@@ -222,15 +226,14 @@ class WhooshBackend:
             return []
         typing = text.rstrip() == text and text[-1:].isalnum()
         complete = list(dict.fromkeys(content_words(folded[:-1] if typing else folded)))
-        with self._lock:
-            view = self._current()
-            words = [word for word in _words(tuple(complete[:MAX_AND_WORDS]), _groups_key(synonym_groups()))
+        with self._reading() as view:
+            words = [word for word in words_for(tuple(complete[:MAX_AND_WORDS]), synonyms_key(synonym_groups()))
                      if view.rough_frequency(word, ("title_t",))]
             if typing:
-                words.append(_prefix_word(view, folded[-1]))
+                words.append(prefix_word(view, folded[-1]))
             if not words:
                 return []
-            allowed = _allowed(view, Filters())
+            allowed = filter_bitmap(view, Filters())
             matched = allowed
             for word in words:
                 matched &= view.word_in(word, "title_t")
@@ -247,24 +250,34 @@ class WhooshBackend:
     def similar(self, text: str, limit: int = 5, exclude: set[str] = frozenset()) -> list[Hit]:
         """Questions and articles sharing the most significant words of ``text``."""
         limit = max(1, min(int(limit), 50))
-        texts = _query_words(text, cap=60)
+        texts = query_words(text, cap=60)
         if not texts:
             return []
-        with self._lock:
-            view = self._current()
-            words = [_word(word, frozenset((word,))) for word in texts]
+        with self._reading() as view:
+            words = [make_word(word, frozenset((word,))) for word in texts]
             rough = {word: view.rough_frequency(word, ("title_t", "body_t")) for word in words}
             words = sorted((word for word in words if rough[word]), key=rough.get)[:MAX_SIMILAR_WORDS]
             matched = 0
             for word in words:
                 matched |= view.word_anywhere(word, TEXT_FIELDS)
-            matched &= _allowed(view, Filters())
+            matched &= filter_bitmap(view, Filters())
             for key in exclude:
                 matched &= ~view.term("key", key)
             top = rank(view, words, matched, limit, TEXT_FIELDS)
             return [_hit(view, docnum, score, None) for docnum, score in top]
 
     # The view ----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self):
+        """The current view, under this process's lock; a damaged index is SearchUnavailable."""
+        with self._lock:
+            view = self._current()
+            try:
+                yield view
+            except (OSError, EOFError, CorruptIndexError, pickle.UnpicklingError) as error:
+                self._close()
+                raise SearchUnavailable(f"the search index is damaged: {error}") from error
 
     def _current(self) -> View:
         """This process's view of the index, renewed when a commit made a new generation.
@@ -411,134 +424,3 @@ def _hit(view: View, docnum: int, score: float, marked: frozenset[str] | None) -
                solved=data["solved"], parent_id=data["parent_id"])
 
 
-def _text(value) -> str:
-    return value.decode() if isinstance(value, bytes) else value
-
-
-# Words -----------------------------------------------------------------------------------------
-
-
-def _query_words(text: str, cap: int = 32) -> list[str]:
-    words = [word for word in content_words(tokens(text or "")) if len(word) <= MAX_WORD_LENGTH]
-    return list(dict.fromkeys(words))[:cap]
-
-
-def _groups_key(groups: list[list[str]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(group) for group in groups)
-
-
-@lru_cache(maxsize=2048)
-def _words(texts: tuple[str, ...], groups: tuple[tuple[str, ...], ...]) -> list[Word]:
-    """Each query word with its synonyms, found by the word itself or by its stems."""
-    exact = expand(list(texts), [list(group) for group in groups])
-    by_stem = _stem_synonyms(groups)
-    words = []
-    for text, options in zip(texts, exact, strict=True):
-        if len(options) == 1:
-            for stem in stems(word_forms(text)[0]):
-                options = options | by_stem.get(stem, frozenset())
-        words.append(_word(text, options))
-    return words
-
-
-@lru_cache(maxsize=16)
-def _stem_synonyms(groups: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
-    mapping: dict[str, frozenset[str]] = {}
-    for group in groups:
-        folded = frozenset(" ".join(tokens(term)) for term in group if tokens(term))
-        for term in folded:
-            if " " not in term:
-                for stem in stems(word_forms(term)[0]):
-                    mapping[stem] = mapping.get(stem, frozenset()) | folded
-    return mapping
-
-
-def _word(text: str, options: frozenset[str]) -> Word:
-    """Options are folded words or phrases; "wi-fi" also matches "wi" and "fi" side by side."""
-    built = []
-    for option in sorted(options):
-        parts = option.split()
-        if len(parts) == 1:
-            forms = word_forms(option)
-            built.append((stems(forms[0]),))
-            if len(forms) > 1:
-                built.append(tuple(stems(form) for form in forms[1:]))
-        else:
-            built.append(tuple(stems(word_forms(part)[0]) for part in parts))
-    return Word(text, tuple(built), frozenset(stem for option in built for slot in option for stem in slot))
-
-
-def _prefix_word(view: View, partial: str) -> Word:
-    """The word being typed: its own stems, or the most frequent title stems it begins."""
-    options = set(stems(word_forms(partial)[0]))
-    if len(partial) >= 2 and view.parts:
-        largest = max(view.parts, key=lambda part: part.size).reader  # frequencies from one segment
-        found = []
-        for term in view.reader.expand_prefix("title_t", partial):
-            found.append(_text(term))
-            if len(found) >= PREFIX_TERMS:
-                break
-        found.sort(key=lambda stem: -largest.doc_frequency("title_t", stem))
-        options.update(found[:PREFIX_MATCHES])
-    return Word(partial, ((tuple(sorted(options)),),), frozenset(options))
-
-
-def _allowed(view: View, filters: Filters) -> int:
-    """Live documents that pass the filters."""
-    types = view.facet("type")
-    allowed = 0
-    for type_ in filters.types or TYPES:
-        allowed |= types.get(type_, 0)
-    allowed &= view.live
-    if filters.category:
-        allowed &= view.term("category", filters.category)
-    if filters.tag:
-        allowed &= view.term("tags", filters.tag.replace(",", " ").strip())
-    if filters.solved is not None:
-        allowed &= view.term("solved", "1" if filters.solved else "0")
-    return allowed
-
-
-def _facet_counts(view: View, matched: int) -> dict[str, dict[str, int]]:
-    counts = _no_facets()
-    for name, field in (("type", "type"), ("category", "category"), ("tags", "tags"), ("solved", "solved")):
-        for value, bits in view.facet(field).items():
-            count = (matched & bits).bit_count()
-            if count:
-                label = {"1": "true", "0": "false"}.get(value, value) if name == "solved" else value
-                counts[name][label] = count
-    return counts
-
-
-def _no_facets() -> dict[str, dict[str, int]]:
-    return {"type": {}, "category": {}, "tags": {}, "solved": {}}
-
-
-# Did you mean ----------------------------------------------------------------------------------
-
-RARE = 2  # a word in this few documents may still be a typo of a frequent one
-
-
-def _suggestion(view: View, text: str, words: list[Word], rough: dict[Word, int]) -> str | None:
-    """``text`` with unknown (or very rare) words replaced by a close, frequent indexed word."""
-    doubtful = [word.text for word in words if rough[word] <= RARE and word.text.isalpha()
-                and len(word.text) > 2 and (rough[word] == 0 or len(word.text) > 3)]
-    if not doubtful or view.reader is None:
-        return None
-    corrector = view.reader.corrector("words")
-    fixes = {}
-    for word in doubtful:
-        seen = view.doc_frequency("words", word)
-        for close in corrector.suggest(word, limit=3, maxdist=1 if len(word) < 6 else 2, prefix=2):
-            if close != word and view.doc_frequency("words", close) >= max(1, 20 * seen):
-                fixes[word] = close
-                break
-    return _replace_words(text, fixes) if fixes else None
-
-
-def _replace_words(text: str, fixes: dict[str, str]) -> str:
-    def swap(match: re.Match) -> str:
-        folded = tokens(match.group(0))
-        return fixes.get(folded[0], match.group(0)) if len(folded) == 1 else match.group(0)
-
-    return re.sub(r"\w+", swap, text).strip()

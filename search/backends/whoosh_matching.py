@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate
@@ -78,7 +79,7 @@ class View:
     """
 
     def __init__(self, storage, indexname: str, previous: View | None, cache: LRU,
-                 boosts: dict[str, list[float]]) -> None:
+                 boosts: dict[str, tuple]) -> None:
         toc = TOC.read(storage, indexname)
         self.generation = toc.generation
         self.schema = toc.schema
@@ -145,7 +146,7 @@ class View:
                 if local is None:
                     local = _bitmap(_postings(part.reader, field, text), part.size)
                     self.cache.put(local_key, local)
-                found |= local << part.offset
+                found = local if not found and not part.offset else found | local << part.offset
             self._terms.put(key, found)
         return found
 
@@ -159,7 +160,12 @@ class View:
         if values is None:
             names = set()
             for part in self.parts:
-                names.update(_text(term) for term in part.reader.lexicon(field))
+                key = (part.segment.segment_id(), field, "#values")
+                found = self.cache.get(key)
+                if found is None:
+                    found = [as_text(term) for term in part.reader.lexicon(field)]
+                    self.cache.put(key, found)
+                names.update(found)
             values = self._facets[field] = {name: self.term(field, name) for name in sorted(names)}
         return values
 
@@ -167,24 +173,30 @@ class View:
         """(boost, documents with it), highest boost first."""
         if self._boosts is None:
             levels: dict[float, int] = {}
-            for part, values in ((part, self.boosts(part)) for part in self.parts):
-                by_value: dict[float, list[int]] = {}
-                for docnum, value in enumerate(values):
-                    by_value.setdefault(round(value, 3), []).append(docnum)
-                for value, docnums in by_value.items():
-                    levels[value] = levels.get(value, 0) | (_bitmap(docnums, part.size) << part.offset)
+            for part in self.parts:
+                for value, bits in self._segment_boosts(part)[1].items():
+                    levels[value] = levels.get(value, 0) | bits << part.offset
             self._boosts = sorted(levels.items(), reverse=True)
         return self._boosts
 
     def boosts(self, part: _Part) -> list[float]:
-        """Each document's boost in one segment (read once per segment)."""
+        """Each document's boost in one segment."""
+        return self._segment_boosts(part)[0]
+
+    def _segment_boosts(self, part: _Part) -> tuple[list[float], dict[float, int]]:
+        """A segment's boosts, and its documents by boost (read once per segment)."""
         name = part.segment.segment_id()
-        values = self.boost_cache.get(name)
-        if values is None:
+        found = self.boost_cache.get(name)
+        if found is None:
             reader = part.reader
             values = list(reader.column_reader("boost")) if reader.has_column("boost") else []
-            values = self.boost_cache[name] = values or [1.0] * part.size
-        return values
+            values = values or [1.0] * part.size
+            by_value: dict[float, list[int]] = {}
+            for docnum, value in enumerate(values):
+                by_value.setdefault(round(value, 3), []).append(docnum)
+            levels = {value: _bitmap(docnums, part.size) for value, docnums in by_value.items()}
+            found = self.boost_cache[name] = (values, levels)
+        return found
 
     def avg_length(self, field: str) -> float:
         if field not in self._avg:
@@ -342,16 +354,67 @@ def _bm25f(view, words, idfs, pool, fields) -> dict[int, float]:
 
 
 def _frequencies(view, field, stem, ascending: list[int]):
-    """(docnum, term frequency) for documents known to hold the term, in one pass per segment."""
-    matcher, current = None, None
+    """(docnum, term frequency) for documents known to hold the term, one pass per segment."""
+    by_part: dict[int, list[int]] = {}
     for docnum in ascending:
         part, local = view.locate(docnum)
-        if part is not current:
-            matcher, current = _raw_matcher(part.reader, field, stem), part
-        if matcher.is_active():
-            matcher.skip_to(local)
-            if matcher.is_active() and matcher.id() == local:
-                yield docnum, matcher.weight()
+        by_part.setdefault(part.offset, []).append(local)
+    for offset, locals_ in by_part.items():
+        part, _local = view.locate(offset)
+        matcher = _raw_matcher(part.reader, field, stem)
+        if isinstance(matcher, W3LeafMatcher):
+            key = (part.segment.segment_id(), field, stem, "#blocks")
+            blocks = view.cache.get(key)
+            if blocks is None:
+                blocks = _blocks(matcher)
+                view.cache.put(key, blocks)
+            found = _block_weights(matcher, locals_, blocks)
+        else:
+            found = _skip_weights(matcher, locals_)
+        for local, weight in found:
+            yield offset + local, weight
+
+
+def _blocks(matcher) -> tuple[list[int], list[int]]:
+    """The last document number and the file offset of each block of a term's postings."""
+    last_ids, offsets = [], []
+    position = matcher._baseoffset
+    while True:
+        last_ids.append(matcher._maxid)
+        offsets.append(position)
+        if matcher._lastblock:
+            return last_ids, offsets
+        position = matcher._nextoffset
+        matcher._goto(position)
+
+
+def _block_weights(matcher, ascending: list[int], blocks):
+    """Whoosh's ``skip_to`` reads every block header and steps through postings one at a time:
+    go straight to each target's block instead, and bisect it."""
+    last_ids, offsets = blocks
+    current, ids, weights = None, (), ()
+    for target in ascending:
+        block = bisect_left(last_ids, target)
+        if block == len(last_ids):
+            return
+        if block != current:
+            matcher._goto(offsets[block])
+            matcher._read_data()
+            ids = matcher._data[0] if matcher._byteids else list(accumulate(matcher._data[0]))
+            matcher._read_weights()
+            current, weights = block, matcher._weights
+        i = bisect_left(ids, target)
+        if i < len(ids) and ids[i] == target:
+            yield target, weights[i]
+
+
+def _skip_weights(matcher, ascending: list[int]):
+    for local in ascending:
+        if not matcher.is_active():
+            return
+        matcher.skip_to(local)
+        if matcher.is_active() and matcher.id() == local:
+            yield local, matcher.weight()
 
 
 def _idf(df: int, count: int) -> float:
@@ -420,5 +483,5 @@ def _highest(bits: int, limit: int) -> list[int]:
     return out
 
 
-def _text(value) -> str:
+def as_text(value) -> str:
     return value.decode() if isinstance(value, bytes) else value

@@ -2,7 +2,9 @@
 index lifecycle, and user text that must never reach SQL as anything but words."""
 from __future__ import annotations
 
+import random
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -267,6 +269,15 @@ def test_user_text_stays_words(backend, engine):
     assert len(backend.query("box " * 500, Filters()).hits) == 3
 
 
+def test_huge_documents_are_indexed_in_part(backend):
+    """A pasted log or a spam wall is indexed as far as PostgreSQL allows, never refused."""
+    rng = random.Random(1)
+    wall = " ".join("".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 12))) for _ in range(40_000))
+    backend.index([doc(90, wall, wall, accepted_answer=wall, tags=[wall[:5000]], category=wall[:5000])])
+    assert found(backend.query(wall[:40], Filters())) == ["question:90"]
+    assert backend.query("box", Filters(tag=wall[:5000])).total == 0
+
+
 def test_odd_input_never_raises(backend):
     strings = [line for line in BLNS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     hostile = strings[:: len(strings) // 30][:30] + [
@@ -279,5 +290,6 @@ def test_odd_input_never_raises(backend):
     for text_ in hostile:
         backend.query(text_, Filters())
         backend.query(text_, Filters(types=("answer",), category=text_, tag=text_, solved=False), page=3)
+        backend.query("box", Filters(types=(text_, "question"), category=text_, tag=text_), per_page=0)
         backend.suggest(text_)
         backend.similar(text_, 5, {text_})

@@ -232,7 +232,8 @@ HOSTILE = [
     '" onfocus=JaVaSCript:alert(10) autofocus', '<script\\x0Dtype="text/javascript">alert(27);</script>',
     '<img src=x onerror=\\x32"javascript:alert(197)">', "<u oncopy=alert()> Copy me</u>",
     "/dev/null; touch /tmp/blns.fail ; echo", "%@", "%*.*s", "$USER", "COM1", "LPT1", "Ṱ̺̺̕o͞ ̷i̲̬͇̪͙n̝̗͕v̟̜̘̦͟o̶̙̰̠kè͚̮̺̪̹̱̤",
-    "\u202etest\u202d", "\ud800", "\x00box", "０１２３", "ﬁbre", "l'", "wi-fi-", "-", "--box", "ma box ne marche plus" * 20,
+    "\u202etest\u202d", "\ud800", "\x00box", "０１２３", "ﬁbre", "l'", "wi-fi-", "-", "--box",
+    "ma box ne marche plus" * 20,
 ]
 
 

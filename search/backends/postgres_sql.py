@@ -1,0 +1,178 @@
+"""The SQL of the PostgreSQL backend: configurations, tables, the upsert and the searches.
+
+``search_documents`` holds what matching, ranking, filters and hits need: the columns of a
+``Document`` but its long texts, ``tsv`` (every field, weighted) and ``title_tsv`` (titles alone,
+for suggestions). Bodies and accepted answers, shown only in snippets, live in ``search_texts``:
+the rows a broad query scans stay narrow, which halves its time. ``search_vocabulary`` keeps the
+indexed words for "did you mean"; ``search_meta`` the schema version.
+
+User text never appears here: queries are bound tsquery texts built from lexemes.
+"""
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from search import Filters
+from search.analysis import SCAN_CHARS
+
+INDEX_CHARS = 100_000       # body or answer text indexed (a tsvector holds at most 1 MB)
+TITLE_CHARS = 2_000         # title text indexed
+STORED_TEXT_CHARS = 20_000  # of body and accepted answer, kept for snippets
+TAG_FACETS = 50             # the most frequent tags only
+WEIGHTS = "{0.1, 0.3, 0.5, 1.0}"  # D body, C accepted answer, B tags, A title
+
+# Copies of french and english that fold accents before stemming; altered in place, never
+# dropped, because other processes' prepared statements hold their ids.
+CONFIGURATIONS = {"entraide_fr": ("french", "french_stem"), "entraide_en": ("english", "english_stem")}
+CONFIGURATION_EXISTS = text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"
+                            " AND cfgnamespace = CAST(current_schema() AS regnamespace)")
+
+_COLUMNS = """key text, type text, id bigint, parent_id bigint, title text, tags text[], category text,
+    language text, status text, solved boolean, boost real, url text, created_at timestamp"""
+_NAMES = [column.split()[0] for column in _COLUMNS.split(",")]
+
+CREATE = [
+    *(f"ALTER TEXT SEARCH CONFIGURATION {name} ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {stem}"
+      for name, (_copy, stem) in CONFIGURATIONS.items()),
+    # "13ème" is a numword: fold it too.
+    *(f"ALTER TEXT SEARCH CONFIGURATION {name} ALTER MAPPING FOR numword, numhword, hword_numpart"
+      " WITH unaccent, simple" for name in CONFIGURATIONS),
+    "DROP TABLE IF EXISTS search_documents, search_texts, search_vocabulary, search_meta",
+    f"CREATE TABLE search_documents ({_COLUMNS.replace('key text', 'key text PRIMARY KEY')},"
+    " tsv tsvector NOT NULL, title_tsv tsvector NOT NULL)",
+    "CREATE TABLE search_texts (key text PRIMARY KEY, body text NOT NULL, accepted_answer text NOT NULL)",
+    "CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv)",
+    "CREATE INDEX search_documents_title_tsv ON search_documents USING gin (title_tsv)",
+    "CREATE INDEX search_documents_type_category ON search_documents (type, category)",
+    "CREATE INDEX search_documents_tags ON search_documents USING gin (tags)",
+    "CREATE TABLE search_vocabulary (word text PRIMARY KEY, display text NOT NULL, ndoc integer NOT NULL)",
+    "CREATE TABLE search_meta (name text PRIMARY KEY, value text NOT NULL)",
+]
+TRIGRAM_INDEX = "CREATE INDEX search_vocabulary_trgm ON search_vocabulary USING gin (word gin_trgm_ops)"
+MISSING_TABLES = text("SELECT to_regclass('search_documents') IS NULL OR to_regclass('search_texts') IS NULL"
+                      " OR to_regclass('search_meta') IS NULL")
+
+# Titles and tags in French and in English; answers and bodies in their own language. Hyphenated
+# words are also indexed joined (d.joined_*, made in Python): "Wi-Fi" is found by "wifi".
+_DOC_CONFIG = "CAST(CASE WHEN d.language = 'en' THEN 'entraide_en' ELSE 'entraide_fr' END AS regconfig)"
+_TSV = f"""
+    setweight(to_tsvector('entraide_fr', left(d.title, {TITLE_CHARS}) || ' ' || d.joined_title), 'A')
+    || setweight(to_tsvector('entraide_en', left(d.title, {TITLE_CHARS}) || ' ' || d.joined_title), 'A')
+    || setweight(to_tsvector('entraide_fr', array_to_string(d.tags, ' ') || ' ' || d.joined_tags), 'B')
+    || setweight(to_tsvector('entraide_en', array_to_string(d.tags, ' ') || ' ' || d.joined_tags), 'B')
+    || setweight(to_tsvector({_DOC_CONFIG}, left(d.accepted_answer, {INDEX_CHARS}) || ' ' || d.joined_answer), 'C')
+    || setweight(to_tsvector({_DOC_CONFIG}, left(d.body, {INDEX_CHARS}) || ' ' || d.joined_body), 'D')"""
+_TITLE_TSV = f"""to_tsvector('entraide_fr', left(d.title, {TITLE_CHARS}) || ' ' || d.joined_title)
+    || to_tsvector('entraide_en', left(d.title, {TITLE_CHARS}) || ' ' || d.joined_title)"""
+
+# A batch arrives as one JSON array. Its words join the did-you-mean vocabulary, in word order so
+# that concurrent writers would lock vocabulary rows in the same order.
+UPSERT = text(f"""
+    WITH d AS (SELECT * FROM jsonb_to_recordset(CAST(:docs AS jsonb)) AS d({_COLUMNS}, body text,
+               accepted_answer text, joined_title text, joined_tags text, joined_answer text, joined_body text)),
+    saved AS (
+        INSERT INTO search_documents ({", ".join(_NAMES)}, tsv, title_tsv)
+        SELECT {", ".join("d." + name for name in _NAMES)}, {_TSV}, {_TITLE_TSV} FROM d
+        ON CONFLICT (key) DO UPDATE SET
+            {", ".join(f"{name} = EXCLUDED.{name}" for name in _NAMES[1:])},
+            tsv = EXCLUDED.tsv, title_tsv = EXCLUDED.title_tsv),
+    texts AS (
+        INSERT INTO search_texts (key, body, accepted_answer)
+        SELECT d.key, left(d.body, {STORED_TEXT_CHARS}), left(d.accepted_answer, {STORED_TEXT_CHARS}) FROM d
+        ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, accepted_answer = EXCLUDED.accepted_answer)
+    INSERT INTO search_vocabulary (word, display, ndoc)
+    SELECT unaccent(lexeme), max(lexeme), count(*)
+    FROM d, unnest(to_tsvector('simple', left(d.title, {TITLE_CHARS}) || ' ' || array_to_string(d.tags, ' ')
+                               || ' ' || left(d.accepted_answer, {INDEX_CHARS}) || ' ' || left(d.body, {INDEX_CHARS})))
+    WHERE unaccent(lexeme) ~ '^[a-z]{{3,30}}$'
+    GROUP BY 1 ORDER BY 1
+    ON CONFLICT (word) DO UPDATE SET ndoc = search_vocabulary.ndoc + EXCLUDED.ndoc""")
+
+REMOVE = text("WITH texts AS (DELETE FROM search_texts WHERE key = ANY(CAST(:keys AS text[])))"
+              " DELETE FROM search_documents WHERE key = ANY(CAST(:keys AS text[]))")
+
+# Each word's distinct French and English lexemes.
+LEXEMES = text("SELECT w, tsvector_to_array(to_tsvector('entraide_fr', w) || to_tsvector('entraide_en', w))"
+               " FROM unnest(CAST(:words AS text[])) AS w")
+
+# The most common lexemes and the share of documents holding each, as ANALYZE last counted them.
+COMMON_LEXEMES = text(
+    "SELECT CAST(CAST(most_common_elems AS text) AS text[]), most_common_elem_freqs FROM pg_stats"
+    " WHERE schemaname = current_schema() AND tablename = 'search_documents' AND attname = 'tsv'")
+
+CLOSEST_BY_TRIGRAMS = text("SELECT display FROM search_vocabulary WHERE word % :w AND word <> :w"
+                           " ORDER BY similarity(word, :w) DESC, ndoc DESC, word LIMIT 1")
+SAME_INITIAL = text("SELECT word, display FROM search_vocabulary WHERE word >= :lo AND word < :hi"
+                    " AND length(word) BETWEEN :short AND :long ORDER BY ndoc DESC LIMIT 5000")
+
+_HIT_COLUMNS = "d.type, d.id, d.title, d.url, d.category, d.tags, d.solved, d.parent_id"
+
+# Counts over the matching set m (filters applied): type, category and solved in one grouped scan.
+_FACETS = f"""(SELECT json_agg(json_build_array(f.name, f.value, f.n)) FROM (
+    SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(category) = 0 THEN 'category'
+                ELSE 'solved' END AS name,
+           COALESCE(type, category, CAST(solved AS text)) AS value, count(*) AS n
+    FROM m GROUP BY GROUPING SETS ((type), (category), (solved))
+    UNION ALL (SELECT 'tags', tag, count(*) FROM (SELECT unnest(tags) AS tag FROM m) t
+               GROUP BY tag ORDER BY count(*) DESC, tag LIMIT {TAG_FACETS})) f)"""
+
+
+def score(count: int) -> str:
+    """The boost times the sum over the ``count`` words (:t0, :t1 …) of each word's ts_rank
+    weighted by its rarity (:idf0, :idf1 …)."""
+    ranks = [f"CAST(:idf{i} AS real) * ts_rank(CAST(:weights AS real[]), d.tsv, CAST(:t{i} AS tsquery))"
+             for i in range(count)]
+    return f"({' + '.join(ranks)}) * d.boost"
+
+
+def query(count: int, where: str, facets: bool):
+    """One page of documents matching :match, the total and the facets, in one statement."""
+    return text(f"""
+        WITH m AS MATERIALIZED (
+            SELECT d.key, d.type, d.category, d.tags, d.solved, d.created_at, {score(count)} AS score
+            FROM search_documents d WHERE d.tsv @@ CAST(:match AS tsquery) {where}),
+        p AS (SELECT key, score, created_at FROM m
+              ORDER BY score DESC, created_at DESC NULLS LAST, key LIMIT :limit OFFSET :offset)
+        SELECT t.total, t.facets, p.key, p.score, {_HIT_COLUMNS},
+               left(x.body, {SCAN_CHARS}) AS body, left(x.accepted_answer, {SCAN_CHARS}) AS answer
+        FROM (SELECT (SELECT count(*) FROM m) AS total, {_FACETS if facets else "NULL"} AS facets) t
+        LEFT JOIN (p JOIN search_documents d ON d.key = p.key LEFT JOIN search_texts x ON x.key = p.key) ON true
+        ORDER BY p.score DESC, p.created_at DESC NULLS LAST, p.key""")
+
+
+def filters(chosen: Filters, params: dict) -> str:
+    """SQL conditions on ``d`` for ``chosen``; their values go into ``params``."""
+    params["types"] = list(chosen.types or ("question", "article"))
+    sql = " AND d.type = ANY(CAST(:types AS text[]))"
+    if chosen.category:
+        sql += " AND d.category = :category"
+        params["category"] = chosen.category
+    if chosen.tag:
+        sql += " AND d.tags @> ARRAY[CAST(:tag AS text)]"
+        params["tag"] = chosen.tag
+    if chosen.solved is not None:
+        sql += " AND d.solved = :solved"
+        params["solved"] = chosen.solved
+    return sql
+
+
+def similar(count: int):
+    return text(f"""
+        SELECT {_HIT_COLUMNS}, {score(count)} AS score FROM search_documents d
+        WHERE d.tsv @@ CAST(:match AS tsquery) AND d.type IN ('question', 'article')
+          AND d.key <> ALL(CAST(:exclude AS text[]))
+        ORDER BY score DESC, d.key LIMIT :limit""")
+
+
+SUGGEST = text(f"""
+    SELECT {_HIT_COLUMNS}, ts_rank(d.title_tsv, CAST(:match AS tsquery)) * d.boost AS score
+    FROM search_documents d
+    WHERE d.title_tsv @@ CAST(:match AS tsquery) AND d.type IN ('question', 'article')
+    ORDER BY (d.type = 'article' OR d.solved) DESC, score DESC, d.key LIMIT :limit""")
+
+
+def matching_anything(count: int):
+    """Whether each of :t0 … matches some document. count(*) rather than EXISTS: the planner
+    would bet on a sequential scan finding a row early, and read the whole table for a typo."""
+    return text("SELECT " + ", ".join(
+        f"(SELECT count(*) FROM search_documents WHERE tsv @@ CAST(:t{i} AS tsquery)) > 0" for i in range(count)))
