@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 
 # Test folders also run against a real PostgreSQL after the SQLite run.
 PG_TESTS ?= tests/domain tests/api tests/search
-BENCHES ?= bench/page.py
+BENCHES ?= bench/page.py bench/search.py bench/relevance.py
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
 

@@ -169,8 +169,8 @@ class PostgresBackend:
                 return []
             rows = conn.execute(sql.SUGGEST, {"match": " & ".join(parts), "limit": limit}).all()
             if len(rows) < limit and len(parts) > 1:
-                # Some of the words: the less common ones, and the one being typed once it says something.
-                wider = ([terms.any_rare()] if terms else []) + ([typed] if len(prefix) >= 3 else [])
+                # Any of the words, the one being typed once it says something (titles are short: cheap).
+                wider = terms.terms + ([typed] if len(prefix) >= 3 else [])
                 seen = {(row.type, row.id) for row in rows}
                 more = conn.execute(sql.SUGGEST, {"match": " | ".join(wider), "limit": limit}) if wider else []
                 rows += [row for row in more if (row.type, row.id) not in seen][:limit - len(rows)]
@@ -215,13 +215,15 @@ class PostgresBackend:
 
     def _stems(self, conn, words: set[str]) -> dict[str, list[str]]:
         """Word → its distinct French and English lexemes, cached for the life of the process."""
-        missing = [word for word in words if word not in self._stem_cache]
+        cache = self._stem_cache
+        found = {word: lexemes for word in words if (lexemes := cache.get(word)) is not None}
+        missing = [word for word in words if word not in found]
         if missing:
-            if len(self._stem_cache) > STEM_CACHE:
-                self._stem_cache.clear()
+            if len(cache) > STEM_CACHE:
+                cache.clear()
             for word, lexemes in conn.execute(sql.LEXEMES, {"words": missing}):
-                self._stem_cache[word] = [lexeme for lexeme in lexemes if _LEXEME.fullmatch(lexeme)]
-        return {word: self._stem_cache[word] for word in words}
+                found[word] = cache[word] = [lexeme for lexeme in lexemes if _LEXEME.fullmatch(lexeme)]
+        return found
 
     def _frequencies(self, conn) -> tuple[dict[str, float], float]:
         """The share of documents holding each of the most common lexemes, from the statistics

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from search import Filters
+from search import TYPES, Filters
 from search.analysis import SCAN_CHARS
 
 INDEX_CHARS = 100_000       # body or answer text indexed (a tsvector holds at most 1 MB)
@@ -27,6 +27,7 @@ CONFIGURATIONS = {"entraide_fr": ("french", "french_stem"), "entraide_en": ("eng
 CONFIGURATION_EXISTS = text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"
                             " AND cfgnamespace = CAST(current_schema() AS regnamespace)")
 
+_LISTED = "type IN ('article', 'question')"  # what searches show unless asked for answers
 _COLUMNS = """key text, type text, id bigint, parent_id bigint, title text, tags text[], category text,
     language text, status text, solved boolean, boost real, url text, created_at timestamp"""
 _NAMES = [column.split()[0] for column in _COLUMNS.split(",")]
@@ -41,8 +42,10 @@ CREATE = [
     f"CREATE TABLE search_documents ({_COLUMNS.replace('key text', 'key text PRIMARY KEY')},"
     " tsv tsvector NOT NULL, title_tsv tsvector NOT NULL)",
     "CREATE TABLE search_texts (key text PRIMARY KEY, body text NOT NULL, accepted_answer text NOT NULL)",
+    # Most searches skip answers, often most of the documents: they get indexes of their own.
     "CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv)",
-    "CREATE INDEX search_documents_title_tsv ON search_documents USING gin (title_tsv)",
+    f"CREATE INDEX search_documents_tsv_listed ON search_documents USING gin (tsv) WHERE {_LISTED}",
+    f"CREATE INDEX search_documents_title_tsv ON search_documents USING gin (title_tsv) WHERE {_LISTED}",
     "CREATE INDEX search_documents_type_category ON search_documents (type, category)",
     "CREATE INDEX search_documents_tags ON search_documents USING gin (tags)",
     "CREATE TABLE search_vocabulary (word text PRIMARY KEY, display text NOT NULL, ndoc integer NOT NULL)",
@@ -141,9 +144,13 @@ def query(count: int, where: str, facets: bool):
 
 
 def filters(chosen: Filters, params: dict) -> str:
-    """SQL conditions on ``d`` for ``chosen``; their values go into ``params``."""
-    params["types"] = list(chosen.types or ("question", "article"))
-    sql = " AND d.type = ANY(CAST(:types AS text[]))"
+    """SQL conditions on ``d`` for ``chosen``; their values go into ``params``. Types are known
+    words, written in the SQL so that the planner can pick the index without answers."""
+    types = sorted(set(chosen.types or ("question", "article")) & set(TYPES))
+    listed = ", ".join(f"'{type_}'" for type_ in types) or "NULL"
+    sql = f" AND d.type IN ({listed})"
+    if "answer" not in types:
+        sql += f" AND d.{_LISTED}"
     if chosen.category:
         sql += " AND d.category = :category"
         params["category"] = chosen.category
@@ -159,15 +166,14 @@ def filters(chosen: Filters, params: dict) -> str:
 def similar(count: int):
     return text(f"""
         SELECT {_HIT_COLUMNS}, {score(count)} AS score FROM search_documents d
-        WHERE d.tsv @@ CAST(:match AS tsquery) AND d.type IN ('question', 'article')
-          AND d.key <> ALL(CAST(:exclude AS text[]))
+        WHERE d.tsv @@ CAST(:match AS tsquery) AND d.{_LISTED} AND d.key <> ALL(CAST(:exclude AS text[]))
         ORDER BY score DESC, d.key LIMIT :limit""")
 
 
 SUGGEST = text(f"""
     SELECT {_HIT_COLUMNS}, ts_rank(d.title_tsv, CAST(:match AS tsquery)) * d.boost AS score
     FROM search_documents d
-    WHERE d.title_tsv @@ CAST(:match AS tsquery) AND d.type IN ('question', 'article')
+    WHERE d.title_tsv @@ CAST(:match AS tsquery) AND d.{_LISTED}
     ORDER BY (d.type = 'article' OR d.solved) DESC, score DESC, d.key LIMIT :limit""")
 
 
