@@ -57,7 +57,7 @@ class PostgresBackend:
 
     def __init__(self, engine: Engine) -> None:
         if engine.dialect.name != "postgresql":
-            raise ValueError(f"the postgres search backend needs PostgreSQL, not {engine.dialect.name}")
+            raise SearchUnavailable(f"the postgres search backend needs PostgreSQL, not {engine.dialect.name}")
         self.engine = engine
         self._trigram: bool | None = None
         self._stem_cache: dict[str, list[str]] = {}
@@ -127,8 +127,7 @@ class PostgresBackend:
         if not words:
             return results
         params = {"limit": per_page, "offset": (page - 1) * per_page}
-        where = sql.filters(Filters(tuple(_clean(t) for t in filters.types or ()), _clean(filters.category) or None,
-                                    _clean(filters.tag) or None, filters.solved), params)
+        where = sql.filters(_clean_filters(filters), params)
         with self._begin(search=True) as conn:
             terms = self._terms(conn, words)
             if not terms:
@@ -387,6 +386,11 @@ def _marked(words: list[str]) -> frozenset[str]:
 
 def _clean(value: str | None) -> str:
     return _UNSAFE.sub("", value or "")
+
+
+def _clean_filters(filters: Filters) -> Filters:
+    return Filters(tuple(_clean(type_) for type_ in filters.types or ()), _clean(filters.category) or None,
+                   _clean(filters.tag) or None, filters.solved)
 
 
 def _row(doc: Document) -> dict:

@@ -6,7 +6,8 @@ for suggestions). Bodies and accepted answers, shown only in snippets, live in `
 the rows a broad query scans stay narrow, which halves its time. ``search_vocabulary`` keeps the
 indexed words for "did you mean"; ``search_meta`` the schema version.
 
-User text never appears here: queries are bound tsquery texts built from lexemes.
+User text reaches these statements only as bound parameters; queries as tsquery texts built from
+lexemes (see ``postgres``).
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ CONFIGURATIONS = {"entraide_fr": ("french", "french_stem"), "entraide_en": ("eng
 CONFIGURATION_EXISTS = text("SELECT 1 FROM pg_ts_config WHERE cfgname = :name"
                             " AND cfgnamespace = CAST(current_schema() AS regnamespace)")
 
+# The backend's own tables: schema tools (Alembic autogenerate) must leave them alone.
+TABLES = ("search_documents", "search_texts", "search_vocabulary", "search_meta")
 _LISTED = "type IN ('article', 'question')"  # what searches show unless asked for answers
 _COLUMNS = """key text, type text, id bigint, parent_id bigint, title text, tags text[], category text,
     language text, status text, solved boolean, boost real, url text, created_at timestamp"""
@@ -38,7 +41,7 @@ CREATE = [
     # "13ème" is a numword: fold it too.
     *(f"ALTER TEXT SEARCH CONFIGURATION {name} ALTER MAPPING FOR numword, numhword, hword_numpart"
       " WITH unaccent, simple" for name in CONFIGURATIONS),
-    "DROP TABLE IF EXISTS search_documents, search_texts, search_vocabulary, search_meta",
+    f"DROP TABLE IF EXISTS {', '.join(TABLES)}",
     f"CREATE TABLE search_documents ({_COLUMNS.replace('key text', 'key text PRIMARY KEY')},"
     " tsv tsvector NOT NULL, title_tsv tsvector NOT NULL)",
     "CREATE TABLE search_texts (key text PRIMARY KEY, body text NOT NULL, accepted_answer text NOT NULL)",

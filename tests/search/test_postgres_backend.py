@@ -241,6 +241,11 @@ def test_schema_version_or_missing_table_needs_a_rebuild(backend, engine, monkey
             call()
 
 
+def test_only_postgresql_will_do():
+    with pytest.raises(SearchUnavailable):
+        PostgresBackend(create_engine("sqlite://"))
+
+
 def test_other_processes_keep_working_across_a_rebuild(backend, engine):
     """Other web nodes' pooled connections hold prepared statements: create() must not break them."""
     other = PostgresBackend(engine)
