@@ -45,6 +45,7 @@ SNIPPET_CHARS = 200
 LABEL_CHARS = 200       # longest tag or category kept
 STEM_CACHE = 50_000     # words whose lexemes are remembered
 STATS_SECONDS = 600     # how long word frequencies are reused
+CLOSE_ENOUGH = 0.75     # difflib ratio for "did you mean"
 SEARCH_TIMEOUT = "5s"   # a search running longer is cancelled (SearchUnavailable: callers fall back)
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")  # PostgreSQL text cannot hold them
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
@@ -243,8 +244,10 @@ class PostgresBackend:
         checks = [i for i in range(len(terms)) if not terms.known[i]]
         if not checks:
             return []
+        conn.execute(sql.SEQUENTIAL_SCANS, {"on": "off"})
         found = conn.execute(sql.matching_anything(len(checks)),
                              {f"t{n}": terms.terms[i] for n, i in enumerate(checks)}).one()
+        conn.execute(sql.SEQUENTIAL_SCANS, {"on": "on"})
         return [i for i, present in zip(checks, found, strict=True) if not present]
 
     def _suggestion(self, conn, text_: str, unknown: list[str]) -> str | None:
@@ -261,12 +264,16 @@ class PostgresBackend:
         return re.sub(r"\w+", swap, text_).strip()
 
     def _closest(self, conn, word: str) -> str | None:
+        """The indexed word most like ``word`` (as spelt with its accents), if one is close enough."""
         if self._uses_trigram(conn):
-            return conn.scalar(sql.CLOSEST_BY_TRIGRAMS, {"w": word})
-        candidates = dict(conn.execute(sql.SAME_INITIAL, {
-            "lo": word[0], "hi": chr(ord(word[0]) + 1), "short": len(word) - 2, "long": len(word) + 2}).all())
-        close = difflib.get_close_matches(word, [w for w in candidates if w != word], n=1, cutoff=0.75)
-        return candidates[close[0]] if close else None
+            candidates = conn.execute(sql.CLOSE_BY_TRIGRAMS, {"w": word}).all()
+        else:
+            candidates = conn.execute(sql.SAME_INITIAL, {"w": word, "lo": word[0], "hi": chr(ord(word[0]) + 1),
+                                                         "short": len(word) - 2, "long": len(word) + 2}).all()
+        scored = [(round(difflib.SequenceMatcher(None, word, row.word).ratio(), 2), row.ndoc, row.display)
+                  for row in candidates]
+        best = max(scored, default=None)
+        return best[2] if best and best[0] >= CLOSE_ENOUGH else None
 
     def _uses_trigram(self, conn) -> bool:
         if self._trigram is None:

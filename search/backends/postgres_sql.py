@@ -106,10 +106,12 @@ COMMON_LEXEMES = text(
     "SELECT CAST(CAST(most_common_elems AS text) AS text[]), most_common_elem_freqs FROM pg_stats"
     " WHERE schemaname = current_schema() AND tablename = 'search_documents' AND attname = 'tsv'")
 
-CLOSEST_BY_TRIGRAMS = text("SELECT display FROM search_vocabulary WHERE word % :w AND word <> :w"
-                           " ORDER BY similarity(word, :w) DESC, ndoc DESC, word LIMIT 1")
-SAME_INITIAL = text("SELECT word, display FROM search_vocabulary WHERE word >= :lo AND word < :hi"
-                    " AND length(word) BETWEEN :short AND :long ORDER BY ndoc DESC LIMIT 5000")
+# Words close to :w, to be compared in Python: by trigrams, or without pg_trgm those of the same
+# initial and about the same length.
+CLOSE_BY_TRIGRAMS = text("SELECT word, display, ndoc FROM search_vocabulary WHERE word % :w AND word <> :w"
+                         " ORDER BY similarity(word, :w) DESC, ndoc DESC LIMIT 10")
+SAME_INITIAL = text("SELECT word, display, ndoc FROM search_vocabulary WHERE word >= :lo AND word < :hi"
+                    " AND length(word) BETWEEN :short AND :long AND word <> :w ORDER BY ndoc DESC LIMIT 5000")
 
 _HIT_COLUMNS = "d.type, d.id, d.title, d.url, d.category, d.tags, d.solved, d.parent_id"
 
@@ -181,7 +183,10 @@ SUGGEST = text(f"""
 
 
 def matching_anything(count: int):
-    """Whether each of :t0 … matches some document. count(*) rather than EXISTS: the planner
+    """Whether each of :t0 … matches some document. Run it with SEQUENTIAL_SCANS off: the planner
     would bet on a sequential scan finding a row early, and read the whole table for a typo."""
     return text("SELECT " + ", ".join(
-        f"(SELECT count(*) FROM search_documents WHERE tsv @@ CAST(:t{i} AS tsquery)) > 0" for i in range(count)))
+        f"EXISTS (SELECT 1 FROM search_documents WHERE tsv @@ CAST(:t{i} AS tsquery))" for i in range(count)))
+
+
+SEQUENTIAL_SCANS = text("SELECT set_config('enable_seqscan', :on, true)")
