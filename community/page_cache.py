@@ -64,10 +64,11 @@ def serve_from_cache():
     marker = getattr(view, "page_cache", None)
     if marker is None or not _cacheable():
         return None
+    key = _key()
     with _lock:
-        entry = _pages.get(_key())
+        entry = _pages.get(key)
         if entry is not None:
-            _pages.move_to_end(_key())
+            _pages.move_to_end(key)
     if entry is None or entry[0] != generation():
         return None
     if marker["on_hit"] is not None:
