@@ -36,7 +36,7 @@ log = logging.getLogger("entraide.search.postgres")
 SCHEMA_VERSION = 1
 MAX_WORDS = 16          # query words kept (a pasted page searches its first words)
 MAX_SIMILAR_WORDS = 12  # similar(): the rarest words of the text's first 60
-HANDFUL = 5             # fewer AND hits than this: OR instead (as Whoosh)
+HANDFUL = 20            # fewer AND hits than this (a page): OR instead, as Whoosh
 COMMON = 0.02           # a word in more than 2 % of documents does not widen an OR search
 MAX_PER_PAGE = 100
 ARTICLE_BOOST = 1.5     # published articles, on top of the document's own boost (as Whoosh)
@@ -153,7 +153,8 @@ class PostgresBackend:
         return results
 
     def suggest(self, text_: str, limit: int = 8) -> list[Hit]:
-        """Titles matching what is typed, the last word as a prefix; articles and solved first."""
+        """Titles holding every word typed (the last one as a prefix); when they are too few, the
+        best matches over every field after them (as Whoosh); articles and solved questions first."""
         folded = [word for word in tokens(text_) if len(word) <= MAX_WORD_LENGTH]
         if not folded:
             return []
@@ -163,18 +164,24 @@ class PostgresBackend:
         limit = _limit(limit)
         with self._begin(search=True) as conn:
             terms = self._terms(conn, list(dict.fromkeys(complete))[:MAX_WORDS])
-            typed = _any([prefix, *self._stems(conn, {prefix})[prefix]], ":*") if prefix else ""
-            parts = [*terms.terms, typed] if typed else terms.terms
-            if not parts:
+            if prefix:
+                terms = terms.plus(prefix, _any([prefix, *self._stems(conn, {prefix})[prefix]], ":*"))
+            if not terms:
                 return []
-            rows = conn.execute(sql.SUGGEST, {"match": " & ".join(parts), "limit": limit}).all()
-            if len(rows) < limit and len(parts) > 1:
-                # Any of the words, the one being typed once it says something (titles are short: cheap).
-                wider = terms.terms + ([typed] if len(prefix) >= 3 else [])
-                seen = {(row.type, row.id) for row in rows}
-                more = conn.execute(sql.SUGGEST, {"match": " | ".join(wider), "limit": limit}) if wider else []
-                rows += [row for row in more if (row.type, row.id) not in seen][:limit - len(rows)]
+            rows = conn.execute(sql.SUGGEST, {"match": terms.all(), "limit": limit}).all()
+            if len(rows) < limit:
+                rows += self._anywhere(conn, terms, [row.key for row in rows], limit - len(rows))
+            rows.sort(key=lambda row: not (row.type == "article" or row.solved))
             return [_hit(row) for row in rows]
+
+    def _anywhere(self, conn, terms: _Terms, exclude: list[str], need: int) -> list:
+        """The ``need`` best matches over every field: all the words, or the rarest of them."""
+        statement = sql.similar(len(terms))
+        params = terms.params() | {"limit": max(need, HANDFUL), "exclude": exclude}
+        rows = conn.execute(statement, params | {"match": terms.all()}).all()
+        if len(rows) < HANDFUL and len(terms) > 1:
+            rows = conn.execute(statement, params | {"match": terms.any_rare()}).all()
+        return rows[:need]
 
     def similar(self, text_: str, limit: int = 5, exclude: set[str] = frozenset()) -> list[Hit]:
         """Questions and articles sharing the rarest words of ``text_``."""
@@ -320,6 +327,10 @@ class _Terms:
 
     def rarest(self, count: int) -> _Terms:
         return self._subset(sorted(range(len(self)), key=self.frequencies.__getitem__)[:count])
+
+    def plus(self, word: str, term: str) -> _Terms:
+        """These terms and ``term`` (a prefix: its share of documents is not known)."""
+        return _Terms([*self.words, word], [*self.terms, term], [*self.frequencies, COMMON], [*self.known, False])
 
     def without(self, indexes: list[int]) -> _Terms:
         return self._subset([i for i in range(len(self)) if i not in indexes])

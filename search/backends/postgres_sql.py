@@ -170,13 +170,13 @@ def filters(chosen: Filters, params: dict) -> str:
 
 def similar(count: int):
     return text(f"""
-        SELECT {_HIT_COLUMNS}, {score(count)} AS score FROM search_documents d
+        SELECT d.key, {_HIT_COLUMNS}, {score(count)} AS score FROM search_documents d
         WHERE d.tsv @@ CAST(:match AS tsquery) AND d.{_LISTED} AND d.key <> ALL(CAST(:exclude AS text[]))
         ORDER BY score DESC, d.key LIMIT :limit""")
 
 
 SUGGEST = text(f"""
-    SELECT {_HIT_COLUMNS}, ts_rank(d.title_tsv, CAST(:match AS tsquery)) * d.boost AS score
+    SELECT d.key, {_HIT_COLUMNS}, ts_rank(d.title_tsv, CAST(:match AS tsquery)) * d.boost AS score
     FROM search_documents d
     WHERE d.title_tsv @@ CAST(:match AS tsquery) AND d.{_LISTED}
     ORDER BY (d.type = 'article' OR d.solved) DESC, score DESC, d.key LIMIT :limit""")

@@ -219,7 +219,8 @@ class WhooshBackend:
         return Results(hits, matched.bit_count(), page, per_page, counts, hint)
 
     def suggest(self, text: str, limit: int = 8) -> list[Hit]:
-        """Titles matching what is typed, the last word as a prefix; articles and solved first."""
+        """Titles holding every word typed (the last one as a prefix); when they are too few, the
+        best matches over every field after them; articles and solved questions first."""
         limit = max(1, min(int(limit), 50))
         folded = [word for word in tokens(text or "") if len(word) <= MAX_WORD_LENGTH]
         if not folded:
@@ -228,24 +229,36 @@ class WhooshBackend:
         complete = list(dict.fromkeys(content_words(folded[:-1] if typing else folded)))
         with self._reading() as view:
             words = [word for word in words_for(tuple(complete[:MAX_AND_WORDS]), synonyms_key(synonym_groups()))
-                     if view.rough_frequency(word, ("title_t",))]
+                     if view.rough_frequency(word, TEXT_FIELDS)]
             if typing:
                 words.append(prefix_word(view, folded[-1]))
             if not words:
                 return []
             allowed = filter_bitmap(view, Filters())
-            matched = allowed
+            in_titles = allowed
             for word in words:
-                matched &= view.word_in(word, "title_t")
-            if matched.bit_count() < limit and len(words) > 1:
-                matched = 0
-                for word in words:
-                    matched |= view.word_in(word, "title_t")
-                matched &= allowed
-            top = rank(view, words, matched, limit * 3, ("title_t",))
+                in_titles &= view.word_in(word, "title_t")
+            top = rank(view, words, in_titles, limit, ("title_t",))
+            if len(top) < limit:
+                top += self._anywhere(view, words, allowed & ~in_titles, limit - len(top))
             hits = [_hit(view, docnum, score, None) for docnum, score in top]
         hits.sort(key=lambda hit: not (hit.type == "article" or hit.solved))
-        return hits[:limit]
+        return hits
+
+    def _anywhere(self, view: View, words: list, allowed: int, need: int) -> list[tuple[int, float]]:
+        """The ``need`` best of ``allowed`` over every field: all the words, or the rarest of them."""
+        matched = allowed
+        for word in words:
+            matched &= view.word_anywhere(word, TEXT_FIELDS)
+            if not matched:
+                break
+        if len(words) > 1 and matched.bit_count() < HANDFUL:
+            words = sorted(words, key=lambda word: view.rough_frequency(word, TEXT_FIELDS))[:MAX_OR_WORDS]
+            matched = 0
+            for word in words:
+                matched |= view.word_anywhere(word, TEXT_FIELDS)
+            matched &= allowed
+        return rank(view, words, matched, need, TEXT_FIELDS)
 
     def similar(self, text: str, limit: int = 5, exclude: set[str] = frozenset()) -> list[Hit]:
         """Questions and articles sharing the most significant words of ``text``."""

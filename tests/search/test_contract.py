@@ -159,6 +159,15 @@ def test_suggest_puts_articles_and_solved_questions_first(backend):
     assert len(search.suggest("box", limit=2)) <= 2
 
 
+def test_suggest_fills_up_from_bodies_after_titles(backend):
+    search.index(CORPUS)
+    hits = search.suggest("voyant rouge internet")
+    assert ids(hits)[:1] == [("question", 1)]  # the words are only in its body
+    titled = search.suggest("facture")
+    assert titled and titled[0].title.startswith("Factures")
+    assert not search.suggest("zzzqqq")
+
+
 def test_similar_excludes_given_keys(backend):
     search.index(CORPUS)
     hits = search.similar("ma box ne fonctionne plus, voyant rouge", exclude={"question:1"})
