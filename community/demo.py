@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from sqlalchemy import func, insert, select, update
 from werkzeug.security import generate_password_hash
 
+from community import signals
 from community.database import utcnow
 from community.extensions import db
 from community.markup import MARKUP_VERSION, render_markdown
@@ -238,6 +239,8 @@ def load_command(count: int, if_empty: bool) -> None:
             return
     else:
         stats = load_demo()
+        db.session.commit()
+        signals.demo_loaded.send(None, users={user.email: user for user in db.session.scalars(select(User))})
         db.session.commit()
         click.echo(f"Demo community loaded: {stats['users']} members, {stats['questions']} questions.")
     if count:

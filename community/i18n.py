@@ -13,6 +13,7 @@ from werkzeug.http import parse_accept_header
 from community.extensions import babel
 
 LANG_COOKIE = "lang"
+LANG_PARAM = "lang"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
 
@@ -20,6 +21,9 @@ def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    asked = request.args.get(LANG_PARAM)
+    if asked in languages:  # the addresses hreflang links give each language
+        return asked
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = request.cookies.get(LANG_COOKIE)

@@ -24,3 +24,6 @@ content_changed = _signals.signal(
     "content-changed", doc="Anything shown on public pages changed; page caches listen to this."
 )
 synonyms_changed = _signals.signal("synonyms-changed", doc="Staff saved the search synonym list.")
+demo_loaded = _signals.signal(
+    "demo-loaded", doc="`demo load` created the demo community; other packages add their demo content (users)."
+)

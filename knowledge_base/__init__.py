@@ -13,12 +13,15 @@ DEFAULTS = {
 
 
 def init_app(app: Flask) -> None:
-    from knowledge_base import api, cli, models, search_documents  # noqa: F401 - search_documents registers a Kind
+    from knowledge_base import api, cli, curation_views, models, search_documents, staff_views, views  # noqa: F401
     from knowledge_base.queries import articles_for_question
 
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(staff_views.bp)
+    app.register_blueprint(curation_views.bp)
     cli.init_app(app)
     app.add_template_global(articles_for_question, "kb_articles_for_question")
