@@ -13,7 +13,7 @@ DEFAULTS = {
 
 
 def init_app(app: Flask) -> None:
-    from knowledge_base import api, cli, curation_views, models, search_documents, staff_views, views  # noqa: F401
+    from knowledge_base import api, cli, curation_views, media, models, search_documents, staff_views, views  # noqa: F401
     from knowledge_base.queries import articles_for_question
 
     for name, value in DEFAULTS.items():
@@ -23,5 +23,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.register_blueprint(staff_views.bp)
     app.register_blueprint(curation_views.bp)
+    app.register_blueprint(media.bp)
     cli.init_app(app)
     app.add_template_global(articles_for_question, "kb_articles_for_question")
