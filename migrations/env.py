@@ -39,6 +39,13 @@ target_db = current_app.extensions['migrate'].db
 # ... etc.
 
 
+def include_name(name, type_, parent_names):
+    """Leave alone the tables the PostgreSQL search backend creates and rebuilds itself."""
+    from search.backends.postgres_sql import TABLES
+
+    return not (type_ == "table" and name in TABLES)
+
+
 def get_metadata():
     if hasattr(target_db, 'metadatas'):
         return target_db.metadatas[None]
@@ -94,6 +101,7 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_name=include_name,
             **conf_args
         )
 
