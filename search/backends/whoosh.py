@@ -228,8 +228,9 @@ class WhooshBackend:
         typing = text.rstrip() == text and text[-1:].isalnum()
         complete = list(dict.fromkeys(content_words(folded[:-1] if typing else folded)))
         with self._reading() as view:
-            words = [word for word in words_for(tuple(complete[:MAX_AND_WORDS]), synonyms_key(synonym_groups()))
-                     if view.rough_frequency(word, TEXT_FIELDS)]
+            words = words_for(tuple(complete[:MAX_AND_WORDS]), synonyms_key(synonym_groups()))
+            rough = {word: view.rough_frequency(word, TEXT_FIELDS) for word in words}
+            words = [word for word in words if rough[word]]
             if typing:
                 words.append(prefix_word(view, folded[-1]))
             if not words:
@@ -240,20 +241,21 @@ class WhooshBackend:
                 in_titles &= view.word_in(word, "title_t")
             top = rank(view, words, in_titles, limit, ("title_t",))
             if len(top) < limit:
-                top += self._anywhere(view, words, allowed & ~in_titles, limit - len(top))
+                top += self._anywhere(view, words, rough, allowed & ~in_titles, limit - len(top))
             hits = [_hit(view, docnum, score, None) for docnum, score in top]
         hits.sort(key=lambda hit: not (hit.type == "article" or hit.solved))
         return hits
 
-    def _anywhere(self, view: View, words: list, allowed: int, need: int) -> list[tuple[int, float]]:
-        """The ``need`` best of ``allowed`` over every field: all the words, or the rarest of them."""
+    def _anywhere(self, view: View, words: list, rough: dict, allowed: int, need: int) -> list[tuple[int, float]]:
+        """The ``need`` best of ``allowed`` over every field: all the words, or the rarest of them
+        (``rough``: their frequencies; the word being typed, missing from it, counts as common)."""
         matched = allowed
         for word in words:
             matched &= view.word_anywhere(word, TEXT_FIELDS)
             if not matched:
                 break
         if len(words) > 1 and matched.bit_count() < HANDFUL:
-            words = sorted(words, key=lambda word: view.rough_frequency(word, TEXT_FIELDS))[:MAX_OR_WORDS]
+            words = sorted(words, key=lambda word: rough.get(word, view.doc_count))[:MAX_OR_WORDS]
             matched = 0
             for word in words:
                 matched |= view.word_anywhere(word, TEXT_FIELDS)
