@@ -36,7 +36,7 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, demo, search_documents, site  # noqa: F401 - search_documents hooks the session
+    from community import api, demo, search_documents, site, sitemap  # noqa: F401 - search_documents hooks the session
     from community.discovery import cli as discovery_cli
     from community.discovery import models as discovery_models  # noqa: F401
     from community.discovery import searching, visits
@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(members_views.bp)
     app.register_blueprint(questions_views.bp)
     app.register_blueprint(discovery_views.bp)
+    app.register_blueprint(sitemap.bp)
     api.init_app(app)
     errors.init_app(app)
     security.init_app(app)

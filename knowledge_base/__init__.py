@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from flask import Flask
 
+from community import signals as community_signals
 from community.extensions import csrf
 
 DEFAULTS = {
     "KB_REVIEW_THRESHOLD": 3.0,  # an average score under this …
     "KB_REVIEW_MIN_RATINGS": 5,  # … over at least this many ratings flags the article needs_review
+    "KB_REVIEW_MAX_AGE_DAYS": 180,  # a published article not reviewed for this long enters the curation queue
 }
 
 
 def init_app(app: Flask) -> None:
-    from knowledge_base import api, cli, curation_views, media, models, search_documents, staff_views, views  # noqa: F401
+    from knowledge_base import (  # noqa: F401
+        api,
+        cli,
+        curation_views,
+        demo,
+        findability,
+        media,
+        models,
+        search_documents,
+        staff_views,
+        views,
+    )
     from knowledge_base.queries import articles_for_question
 
     for name, value in DEFAULTS.items():
@@ -26,3 +39,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(media.bp)
     cli.init_app(app)
     app.add_template_global(articles_for_question, "kb_articles_for_question")
+    findability.init_app(app)
+    community_signals.demo_loaded.connect(demo.load, weak=False)

@@ -14,7 +14,7 @@ from community.forms import attempt
 from community.page_cache import cached_page
 from community.permissions import require
 from community.questions import operations as ops
-from community.questions import queries, view_counter
+from community.questions import queries, structured_data, view_counter
 from community.questions.diff import revision_pairs, word_diff
 from community.questions.forms import AnswerForm, CategoryForm, CloseForm, CommentForm, QuestionForm
 from community.questions.models import Question
@@ -125,8 +125,11 @@ def _render_question(
 ):
     data = queries.question_page(question, current_user)
     authenticated = current_user.is_authenticated
+    canonical_url = question_url(question, _external=True)
     return render_template(
         "questions/show.html",
+        canonical_url=canonical_url,
+        structured_data=structured_data.qa_page(question, data["answers"], canonical_url),
         answer_form=answer_form or (AnswerForm(formdata=None) if authenticated else None),
         comment_form=comment_form or (CommentForm(formdata=None) if authenticated else None),
         comment_target=comment_target,

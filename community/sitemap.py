@@ -1,0 +1,118 @@
+"""``/sitemap.xml`` and ``/robots.txt``: what search engines may crawl, and where to find it.
+
+The sitemap (sitemaps.org 0.9) lists the home page, the question list and every question a
+visitor can see, each with its French, English and default addresses (``?lang=``, the same
+alternates the pages announce). Other packages add their pages with ``register(source, app)``: a
+source is a function returning ``(absolute url, last modified or None)`` pairs, called inside the
+request. At most ``MAX_URLS`` addresses, the sitemap protocol's limit; questions come last, most
+recently active first, so the cap drops the quietest threads.
+
+robots.txt keeps crawlers out of what is private or worthless to index: the API, staff and admin
+pages (knowledge-base editor included), search results (endless combinations of thin pages) and the redirecting helpers
+(``/search/open``, ``/suggestions``, ``/language``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from itertools import islice
+from xml.sax.saxutils import quoteattr
+
+from flask import Blueprint, Flask, Response, current_app, stream_with_context, url_for
+from sqlalchemy import select
+
+from community.database import visible
+from community.extensions import db
+from community.questions.models import Question
+
+MAX_URLS = 50_000
+LANGUAGES = ("fr", "en")
+DISALLOWED = (
+    "/api/",
+    "/admin",
+    "/kb/staff",
+    "/kb/curation",
+    "/kb/new",
+    "/kb/*/edit",
+    "/kb/*/revisions",
+    "/search",
+    "/suggestions",
+    "/language/",
+)
+
+Entry = tuple[str, datetime | None]
+Source = Callable[[], Iterable[Entry]]
+
+bp = Blueprint("sitemap", __name__)
+
+
+def register(source: Source, app: Flask | None = None) -> None:
+    """Add ``source`` to the sitemap of ``app`` (the current one by default); once per app is enough."""
+    sources = (app or current_app).extensions.setdefault("sitemap_sources", [])
+    if source not in sources:
+        sources.append(source)
+
+
+def _lastmod(moment: datetime | None) -> str:
+    return f"<lastmod>{moment.replace(microsecond=0).isoformat()}+00:00</lastmod>" if moment else ""
+
+
+def _entry(url: str, lastmod: datetime | None) -> str:
+    sep = "&" if "?" in url else "?"
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(f"{url}{sep}lang={lang}")}/>'
+        for lang in LANGUAGES
+    )
+    default = f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(url)}/>'
+    loc = quoteattr(url)[1:-1]
+    return f"<url><loc>{loc}</loc>{_lastmod(lastmod)}{links}{default}</url>\n"
+
+
+def _questions() -> Iterable[Entry]:
+    stmt = (
+        visible(select(Question.id, Question.slug, Question.last_activity_at), Question, None)
+        .order_by(Question.last_activity_at.desc(), Question.id.desc())
+        .limit(MAX_URLS)
+    )
+    for question_id, slug, last_activity in db.session.execute(stmt):
+        yield url_for("questions.show", question_id=question_id, slug=slug, _external=True), last_activity
+
+
+def entries() -> Iterable[Entry]:
+    """Every address of the sitemap, in order, at most ``MAX_URLS``."""
+
+    def everything():
+        yield url_for("site.home", _external=True), None
+        yield url_for("questions.index", _external=True), None
+        for source in current_app.extensions.get("sitemap_sources", []):
+            yield from source()
+        yield from _questions()
+
+    return islice(everything(), MAX_URLS)
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    def body():
+        yield (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        )
+        for url, lastmod in entries():
+            yield _entry(url, lastmod)
+        yield "</urlset>\n"
+
+    response = Response(stream_with_context(body()), mimetype="application/xml")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@bp.route("/robots.txt")
+def robots():
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), ""]
+    lines.append(f"Sitemap: {url_for('sitemap.sitemap', _external=True)}")
+    response = Response("\n".join(lines) + "\n", mimetype="text/plain")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response

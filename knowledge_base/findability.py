@@ -1,0 +1,28 @@
+"""The knowledge base in the sitemap: its home page and every published article (nothing else)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from flask import Flask, url_for
+from sqlalchemy import select
+
+from community import sitemap
+from community.extensions import db
+from knowledge_base.models import Article
+
+
+def published_articles() -> Iterator[sitemap.Entry]:
+    yield url_for("kb.home", _external=True), None
+    rows = db.session.execute(
+        select(Article.id, Article.slug, Article.updated_at)
+        .where(Article.status == "published")
+        .order_by(Article.updated_at.desc(), Article.id.desc())
+        .limit(sitemap.MAX_URLS)
+    )
+    for article_id, slug, updated_at in rows:
+        yield url_for("kb.article", article_id=article_id, slug=slug, _external=True), updated_at
+
+
+def init_app(app: Flask) -> None:
+    sitemap.register(published_articles, app)
