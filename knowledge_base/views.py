@@ -1,12 +1,204 @@
-"""Public knowledge-base pages: home by category, articles, tutorial steps, ratings."""
+"""Public knowledge-base pages: home by category, articles, tutorial steps, ratings, the advisor page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import secrets
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, TextAreaField
+
+from community.errors import render_error
+from community.extensions import csrf
+from community.forms import attempt
+from community.page_cache import cached_page
+from community.permissions import can
+from community.questions import queries as qa_queries
+from community.web import page_arg, safe_next
+from knowledge_base import browsing, media, queries, ratings
+from knowledge_base import operations as ops
+from knowledge_base.api import RATER_KEY
+from knowledge_base.models import KINDS, Article
 
 bp = Blueprint("kb", __name__, url_prefix="/kb")
 
+PER_PAGE = 20
+
+
+class RatingForm(FlaskForm):
+    """Was this helpful? The operation checks the values; the page puts its reasons beside the fields."""
+
+    class Meta:
+        csrf = False  # see ``rate``: members' tokens are checked there, visitors' pages carry none
+
+    helpful = RadioField(_l("Was this article helpful?"), choices=[("yes", _l("Yes")), ("no", _l("No"))])
+    stars = RadioField(_l("Your rating"), choices=[(str(n), str(n)) for n in range(1, 6)])
+    comment = TextAreaField(_l("What could be better?"), render_kw={"rows": 3, "maxlength": ratings.COMMENT_MAX})
+    next = HiddenField()
+    step = HiddenField()
+
+
+def _staff_view(article: Article) -> bool:
+    return can(current_user, "article.view_unpublished", article)
+
+
+def _article_or_response(article_id: int):
+    """The article as the current visitor may see it, or the answer for an archived one (301 or 410)."""
+    article = browsing.load_article(article_id)
+    if article is not None and article.status == "archived" and not _staff_view(article):
+        replacement = article.replacement
+        if replacement is not None and replacement.is_published:
+            return redirect(browsing.article_url(replacement), 301)
+        return render_template("kb/gone.html", article=article), 410
+    return ops.get_article(article_id, current_user)
+
+
+def _lang_args() -> dict:
+    lang = request.args.get("lang")
+    return {"lang": lang} if lang in ("fr", "en") else {}
+
 
 @bp.route("")
+@cached_page()
 def home():
-    return render_template("kb/home.html")
+    return render_template("kb/home.html", **browsing.home())
+
+
+@bp.route("/category/<slug>")
+@cached_page()
+def category(slug: str):
+    found = qa_queries.category_by_slug(slug)
+    if found is None:
+        abort(404)
+    kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
+    page = queries.article_list(None, kind=kind, category=found.slug, page=page_arg(), per_page=PER_PAGE)
+    return render_template("kb/category.html", category=found, kind=kind, page=page, counts=browsing.kind_counts(found))
+
+
+@bp.route("/<int:article_id>", defaults={"slug": None})
+@bp.route("/<int:article_id>/<slug>")
+@cached_page()
+def article(article_id: int, slug: str | None):
+    found = _article_or_response(article_id)
+    if not isinstance(found, Article):
+        return found
+    if slug != found.slug:
+        return redirect(url_for("kb.article", article_id=found.id, slug=found.slug, **_lang_args()), 301)
+    return _article_page(found)
+
+
+def _article_page(article: Article, form: RatingForm | None = None, status: int = 200):
+    return render_template(
+        "kb/article.html",
+        article=article,
+        form=form or RatingForm(formdata=None),
+        source_question=browsing.source_question(article, current_user),
+        related=browsing.related(article),
+        structured_data=browsing.structured_data(article),
+        ask_args=browsing.ask_args(article),
+    ), status
+
+
+@bp.route("/<int:article_id>/<slug>/step/<int:number>")
+def step(article_id: int, slug: str, number: int):
+    """One tutorial step. Not kept in the page cache: a cached copy would lose the frame sources
+    that a step with a video sends in its own Content-Security-Policy header."""
+    found = _article_or_response(article_id)
+    if not isinstance(found, Article):
+        return found
+    if browsing.step_at(found, number) is None:
+        abort(404)
+    if slug != found.slug:
+        return redirect(url_for("kb.step", article_id=found.id, slug=found.slug, number=number, **_lang_args()), 301)
+    return _step_page(found, number)
+
+
+def _step_page(article: Article, number: int, form: RatingForm | None = None, status: int = 200):
+    position = browsing.step_at(article, number)
+    video = media.embed_url(position.step.video_url)
+    html = render_template(
+        "kb/step.html",
+        article=article,
+        position=position,
+        step=position.step,
+        video=video,
+        form=form or RatingForm(formdata=None),
+        related=browsing.related(article),
+        ask_args=browsing.ask_args(article),
+    )
+    response = make_response(html, status)
+    if video:
+        response.headers["Content-Security-Policy"] = media.csp_with_frames()
+    return response
+
+
+def _same_origin() -> bool:
+    """The request says it comes from one of our pages (Origin, else Referer, names our host)."""
+    source = request.headers.get("Origin")
+    if not source or source == "null":
+        source = request.referrer
+    return bool(source) and urlsplit(source).netloc == request.host
+
+
+@bp.route("/<int:article_id>/rating", methods=["POST"])
+@csrf.exempt
+def rate(article_id: int):
+    """Rate an article: one rating per member or per browser; a second one replaces the first.
+
+    CSRF: articles are served from the page cache to visitors, and a token baked into a cached page
+    would be another visitor's, so visitors' pages carry none and this endpoint is exempt from the
+    site-wide check. Instead every request must come from one of our pages (its Origin, or failing
+    that its Referer, names our host; the session cookie is SameSite=Lax besides), and a member's
+    request — whose page is never cached — must still carry a valid token. Caching the busiest
+    pages is worth more than a token that only guards a visitor's anonymous vote.
+    """
+    if not _same_origin():
+        return render_error(
+            400, "cross_origin", _("This form was sent from another site. Please rate from the article.")
+        )
+    if current_user.is_authenticated:
+        csrf.protect()
+    article = browsing.load_article(article_id)
+    ops.get_article(article_id, current_user)
+    form = RatingForm()
+    actor = current_user if current_user.is_authenticated else None
+    session_key = None if actor else session.setdefault(RATER_KEY, secrets.token_urlsafe(18))
+    helpful = {"yes": True, "no": False}.get(form.helpful.data)
+    stars = _whole_number(form.stars.data)
+    done = attempt(form, lambda: ratings.rate(actor, session_key, article, helpful, stars, form.comment.data))
+    if done is not None:
+        flash(_("Thanks — your rating is saved."), "kb-rated")
+        target = safe_next(browsing.article_url(article)).split("#", 1)[0]
+        return redirect(f"{target}#rating")
+    article = browsing.load_article(article_id)  # the refusal rolled the session back: load the page's data again
+    number = _whole_number(form.step.data)
+    if isinstance(number, int) and browsing.step_at(article, number) is not None:
+        return _step_page(article, number, form, 422)
+    return _article_page(article, form, 422)
+
+
+def _whole_number(raw):
+    """``raw`` as an int when it is one, None when empty, else as sent (the operation refuses it)."""
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return raw
+
+
+@bp.route("/contact")
+@cached_page()
+def contact():
+    """Talk to an advisor: the human channels, and what to have ready. Where escalation will start."""
+    article = None
+    raw = request.args.get("article", "")
+    if raw.isdigit() and len(raw) < 10:
+        candidate = browsing.load_article(int(raw))
+        if candidate is not None and (candidate.is_published or _staff_view(candidate)):
+            article = candidate
+    return render_template("kb/contact.html", article=article, channels=browsing.advisor_channels())

@@ -1,0 +1,258 @@
+"""Reads for the public knowledge-base pages: home by category, related articles, step navigation,
+structured data for search engines, and the human-support channels offered past the articles.
+
+Every list is eager-loaded so a page costs a fixed number of queries whatever its length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Float, cast, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from community.discovery import searching
+from community.errors import NotFound
+from community.extensions import db
+from community.markup import html_to_text
+from community.questions import operations as qa
+from community.questions import queries as qa_queries
+from community.questions.models import Category, Question
+from knowledge_base.models import Article, ArticleCredit, ArticleStep, article_tags
+
+# An article's helpfulness is its average score pulled towards a neutral 3 by two phantom ratings,
+# so one 5-star rating does not outrank fifty 4.8s and a poorly rated article sinks below new ones.
+PRIOR_SCORE, PRIOR_WEIGHT = 3.0, 2
+PER_CATEGORY = 4
+RELATED = 4
+
+
+def helpfulness():
+    return (cast(Article.rating_sum, Float) + PRIOR_SCORE * PRIOR_WEIGHT) / (Article.rating_count + PRIOR_WEIGHT)
+
+
+def _published():
+    return Article.status == "published"
+
+
+def _best_first():
+    return (helpfulness().desc(), Article.published_at.desc(), Article.id.desc())
+
+
+@dataclass
+class CategorySection:
+    category: Category
+    total: int
+    kinds: dict[str, int]
+    articles: list[Article] = field(default_factory=list)
+
+
+def home(per_category: int = PER_CATEGORY, helpful: int = 5) -> dict:
+    """Categories holding published articles, each with its counts and best few; the most helpful overall."""
+    counts: dict[int, dict[str, int]] = {}
+    for category_id, kind, number in db.session.execute(
+        select(Article.category_id, Article.kind, func.count())
+        .where(_published())
+        .group_by(Article.category_id, Article.kind)
+    ):
+        counts.setdefault(category_id, {})[kind] = number
+    sections = {
+        c.id: CategorySection(c, sum(counts[c.id].values()), counts[c.id])
+        for c in qa_queries.categories()
+        if c.id in counts
+    }
+    rank = func.row_number().over(partition_by=Article.category_id, order_by=_best_first()).label("rank")
+    ranked = select(Article.id, rank).where(_published()).subquery()
+    best = db.session.scalars(
+        select(Article)
+        .join(ranked, ranked.c.id == Article.id)
+        .where(ranked.c.rank <= per_category)
+        .order_by(Article.category_id, ranked.c.rank)
+    )
+    for article in best:
+        if article.category_id in sections:
+            sections[article.category_id].articles.append(article)
+    most_helpful = list(
+        db.session.scalars(
+            select(Article)
+            .where(_published(), Article.rating_count > 0)
+            .options(joinedload(Article.category))
+            .order_by(*_best_first())
+            .limit(helpful)
+        )
+    )
+    return {
+        "sections": list(sections.values()),
+        "most_helpful": most_helpful,
+        "total": sum(section.total for section in sections.values()),
+    }
+
+
+def kind_counts(category: Category) -> dict[str, int]:
+    rows = db.session.execute(
+        select(Article.kind, func.count())
+        .where(_published(), Article.category_id == category.id)
+        .group_by(Article.kind)
+    )
+    return dict(rows.all())
+
+
+def load_article(article_id: int) -> Article | None:
+    """One article with everything its page shows: category, tags, steps, credited members, replacement."""
+    return db.session.scalar(
+        select(Article)
+        .where(Article.id == article_id)
+        .options(
+            joinedload(Article.category),
+            joinedload(Article.replacement),
+            selectinload(Article.tags),
+            selectinload(Article.steps),
+            selectinload(Article.credits).joinedload(ArticleCredit.user),
+        )
+    )
+
+
+def source_question(article: Article, viewer=None) -> Question | None:
+    """The thread the article was promoted from, when ``viewer`` may see it."""
+    if article.source_question_id is None:
+        return None
+    try:
+        return qa.get_question(article.source_question_id, viewer)
+    except NotFound:
+        return None
+
+
+def related(article: Article, limit: int = RELATED) -> list[Article]:
+    """Published articles near this one: sharing tags first, then in its category, then alike in wording."""
+    tag_ids = [t.id for t in article.tags]
+    shared = (
+        select(article_tags.c.article_id, func.count().label("n"))
+        .where(article_tags.c.tag_id.in_(tag_ids), article_tags.c.article_id != article.id)
+        .group_by(article_tags.c.article_id)
+        .subquery()
+    )
+    same_category = Article.category_id == article.category_id
+    found = list(
+        db.session.scalars(
+            select(Article)
+            .outerjoin(shared, shared.c.article_id == Article.id)
+            .where(_published(), Article.id != article.id, or_(same_category, shared.c.n > 0))
+            .order_by(func.coalesce(shared.c.n, 0).desc(), same_category.desc(), *_best_first())
+            .limit(limit)
+        )
+    )
+    if len(found) < limit:
+        seen = {a.id for a in found} | {article.id}
+        hits = searching.similar(f"{article.title}\n{article.summary}", limit * 2, exclude={f"article:{article.id}"})
+        ids = [hit.id for hit in hits if hit.type == "article" and hit.id not in seen]
+        if ids:
+            alike = {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(ids), _published()))}
+            found += [alike[i] for i in ids if i in alike][: limit - len(found)]
+    return found
+
+
+@dataclass
+class StepPosition:
+    step: ArticleStep
+    number: int
+    total: int
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.total else None
+
+    @property
+    def is_last(self) -> bool:
+        return self.number == self.total
+
+
+def step_at(article: Article, number: int) -> StepPosition | None:
+    """Step ``number`` (from 1) of a tutorial, or None when there is no such step."""
+    if article.kind != "tutorial" or not 1 <= number <= len(article.steps):
+        return None
+    return StepPosition(article.steps[number - 1], number, len(article.steps))
+
+
+def article_url(article: Article, external: bool = False) -> str:
+    return url_for("kb.article", article_id=article.id, slug=article.slug, _external=external)
+
+
+def step_url(article: Article, number: int, external: bool = False) -> str:
+    return url_for("kb.step", article_id=article.id, slug=article.slug, number=number, _external=external)
+
+
+def structured_data(article: Article) -> dict:
+    """schema.org data for search engines: an FAQPage for an FAQ entry, a HowTo for a tutorial."""
+    base = {"@context": "https://schema.org", "inLanguage": article.language, "url": article_url(article, True)}
+    if article.last_reviewed_at:
+        base["dateModified"] = article.last_reviewed_at.date().isoformat()
+    if article.kind != "tutorial":
+        answer = {"@type": "Answer", "text": html_to_text(article.body_html)}
+        return base | {
+            "@type": "FAQPage",
+            "mainEntity": [{"@type": "Question", "name": article.title, "acceptedAnswer": answer}],
+        }
+    steps = []
+    for step in article.steps:
+        item = {
+            "@type": "HowToStep",
+            "position": step.position,
+            "text": html_to_text(step.text_html),
+            "url": step_url(article, step.position, True),
+        }
+        if step.image_path:
+            item["image"] = url_for("kb_media.image", name=step.image_path, _external=True)
+        steps.append(item)
+    description = article.summary or html_to_text(article.body_html)
+    return base | {"@type": "HowTo", "name": article.title, "description": description, "step": steps}
+
+
+def ask_args(article: Article) -> dict:
+    """What "Ask the community" prefills in the ask form: the article's title, a line pointing at it, its category."""
+    body = _("I read the article “%(title)s” (%(url)s) but…", title=article.title, url=article_url(article, True))
+    return {"title": article.title, "body": body, "category": article.category.slug}
+
+
+DEFAULT_ADVISOR_CHANNELS = (
+    {
+        "kind": "phone",
+        "label": _l("By phone"),
+        "value": "3900",
+        "url": "tel:3900",
+        "hours": _l("Monday to Saturday, 8:00–20:00"),
+        "note": _l("Free from a Néolia line; the price of a local call otherwise."),
+    },
+    {
+        "kind": "chat",
+        "label": _l("Live chat"),
+        "value": _l("Chat with an advisor"),
+        "url": "https://www.neolia.example/assistance/chat",
+        "hours": _l("Every day, 9:00–21:00"),
+        "note": _l("From your customer area, signed in."),
+    },
+    {
+        "kind": "form",
+        "label": _l("Contact form"),
+        "value": _l("Write to customer service"),
+        "url": "https://www.neolia.example/assistance/contact",
+        "hours": _l("Answer within 48 hours"),
+        "note": _l("Best for billing questions and documents to send."),
+    },
+)
+
+
+def advisor_channels() -> list[dict]:
+    """The brand's human-support channels: ``ADVISOR_CHANNELS`` from the configuration, else ours.
+
+    Each is a dict with ``label`` and any of ``kind`` (phone, chat, form…), ``value``, ``url``,
+    ``hours`` and ``note``.
+    """
+    channels = current_app.config.get("ADVISOR_CHANNELS") or DEFAULT_ADVISOR_CHANNELS
+    return [dict(channel) for channel in channels if channel.get("label")]
