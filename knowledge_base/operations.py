@@ -22,7 +22,7 @@ from community.permissions import can, require
 from community.questions.models import Answer, Category, Question, Tag
 from community.questions.operations import parse_tags
 from community.text import slugify, storable
-from knowledge_base import signals
+from knowledge_base import media, signals
 from knowledge_base.models import KINDS, LANGUAGES, Article, ArticleCredit, ArticleRevision, ArticleStep
 
 TITLE_MIN, TITLE_MAX = 5, 200
@@ -448,3 +448,42 @@ def get_article(article_id: int, viewer=None) -> Article:
     if article is None or (not article.is_published and not can(viewer, "article.view_unpublished", article)):
         raise NotFound(_("This article does not exist."))
     return article
+
+
+KEEP = object()  # ``set_step_media``: leave this medium as it is
+
+
+def set_step_media(actor, article: Article, position: int, *, image_path=KEEP, video_url=KEEP) -> ArticleStep:
+    """Set, or clear with None, the image and the video of the step at ``position``.
+
+    ``image_path`` is a name returned by ``media.save_image``; ``video_url`` a YouTube or Vimeo
+    address, stored as given (pages build the no-tracking embed from it). Revisions keep texts only,
+    so this adds none; an actual change dates the article and drops cached pages. Refused values
+    raise ValidationError on ``image`` or ``video_url``.
+    """
+    require(actor, "article.edit", article)
+    step = next((s for s in article.steps if s.position == position), None)
+    if step is None:
+        raise NotFound(_("This step does not exist."))
+    fields: dict = {}
+    if video_url is not KEEP:
+        video_url = (video_url.strip() or None) if isinstance(video_url, str) else video_url
+        if video_url is not None and (not isinstance(video_url, str) or media.embed_url(video_url) is None):
+            fields["video_url"] = _("Use a YouTube or Vimeo video address.")
+    if image_path is not KEEP and image_path is not None:
+        # A name media.save_image gave, to a file still in the uploads folder.
+        stored = isinstance(image_path, str) and media._NAME.match(image_path)
+        if not (stored and (media.folder() / image_path).is_file()):
+            fields["image"] = _("This image is no longer available: upload it again.")
+    _raise(fields)
+    before = (step.image_path, step.video_url)
+    if image_path is not KEEP:
+        step.image_path = image_path
+    if video_url is not KEEP:
+        step.video_url = video_url
+    if (step.image_path, step.video_url) != before:
+        article.updated_at = utcnow()
+        article.editor_id = getattr(actor, "id", None)
+        db.session.flush()
+        _changed(actor)
+    return step
