@@ -73,6 +73,11 @@ def save_image(stream) -> str:
     return name
 
 
+def is_stored(name) -> bool:
+    """Whether ``name`` is one ``save_image`` gave, for a file still in the uploads folder."""
+    return isinstance(name, str) and bool(_NAME.match(name)) and (folder() / name).is_file()
+
+
 def embed_url(address: str | None) -> str | None:
     """The no-tracking player address for a YouTube or Vimeo video address, else None."""
     if not address or len(address) > 300:

@@ -471,9 +471,7 @@ def set_step_media(actor, article: Article, position: int, *, image_path=KEEP, v
         if video_url is not None and (not isinstance(video_url, str) or media.embed_url(video_url) is None):
             fields["video_url"] = _("Use a YouTube or Vimeo video address.")
     if image_path is not KEEP and image_path is not None:
-        # A name media.save_image gave, to a file still in the uploads folder.
-        stored = isinstance(image_path, str) and media._NAME.match(image_path)
-        if not (stored and (media.folder() / image_path).is_file()):
+        if not media.is_stored(image_path):
             fields["image"] = _("This image is no longer available: upload it again.")
     _raise(fields)
     before = (step.image_path, step.video_url)
