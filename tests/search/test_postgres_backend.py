@@ -107,9 +107,9 @@ def test_synonyms_come_from_the_synonym_source_at_query_time(backend):
 def test_and_first_then_or(backend):
     backend.index(CORPUS)
     assert found(backend.query("box orage", Filters()))[0] == "question:1"
-    many = [doc(60 + i, f"Fibre coupée {i}", "Coupure le soir." if i < 6 else "Lenteurs.") for i in range(9)]
+    many = [doc(60 + i, f"Fibre coupée {i}", "Coupure le soir." if i < 24 else "Lenteurs.") for i in range(30)]
     backend.index(many)
-    assert backend.query("fibre coupure", Filters()).total == 6  # enough with every word: no OR
+    assert backend.query("fibre coupure", Filters()).total == 24  # a page with every word: no OR
     assert "question:3" in found(backend.query("télévision sans son depuis hier soir", Filters()))
     assert found(backend.query("ma box ne marche plus", Filters()))[0] == "question:1"
 
