@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 INSTALLED := $(VENV)/.installed
 
 # Test folders also run against a real PostgreSQL after the SQLite run.
-PG_TESTS ?= tests/domain tests/api tests/search
+PG_TESTS ?= tests/domain tests/api tests/search tests/web
 BENCHES ?= bench/page.py bench/search.py bench/relevance.py
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
