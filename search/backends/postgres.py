@@ -164,13 +164,15 @@ class PostgresBackend:
         limit = _limit(limit)
         with self._begin(search=True) as conn:
             terms = self._terms(conn, list(dict.fromkeys(complete))[:MAX_WORDS])
+            # Past the titles, the word being typed counts as itself, not as its completions (as Whoosh).
+            whole = self._terms(conn, list(dict.fromkeys(complete + [prefix]))[:MAX_WORDS]) if prefix else terms
             if prefix:
                 terms = terms.plus(prefix, _any([prefix, *self._stems(conn, {prefix})[prefix]], ":*"))
             if not terms:
                 return []
             rows = conn.execute(sql.SUGGEST, {"match": terms.all(), "limit": limit}).all()
-            if len(rows) < limit:
-                rows += self._anywhere(conn, terms, [row.key for row in rows], limit - len(rows))
+            if len(rows) < limit and whole:
+                rows += self._anywhere(conn, whole, [row.key for row in rows], limit - len(rows))
             rows.sort(key=lambda row: not (row.type == "article" or row.solved))
             return [_hit(row) for row in rows]
 

@@ -227,10 +227,15 @@ class WhooshBackend:
             return []
         typing = text.rstrip() == text and text[-1:].isalnum()
         complete = list(dict.fromkeys(content_words(folded[:-1] if typing else folded)))
+        # Past the titles, the word being typed counts as itself: its completions, many and
+        # frequent over bodies, would cost more than they find.
+        whole = list(dict.fromkeys(complete + content_words(folded[-1:]))) if typing else complete
         with self._reading() as view:
-            words = words_for(tuple(complete[:MAX_AND_WORDS]), synonyms_key(synonym_groups()))
-            rough = {word: view.rough_frequency(word, TEXT_FIELDS) for word in words}
-            words = [word for word in words if rough[word]]
+            synonyms = synonyms_key(synonym_groups())
+            candidates = words_for(tuple(whole[:MAX_AND_WORDS]), synonyms)
+            rough = {word: view.rough_frequency(word, TEXT_FIELDS) for word in candidates}
+            anywhere = [word for word in candidates if rough[word]]
+            words = [word for word in words_for(tuple(complete[:MAX_AND_WORDS]), synonyms) if rough.get(word)]
             if typing:
                 words.append(prefix_word(view, folded[-1]))
             if not words:
@@ -240,22 +245,22 @@ class WhooshBackend:
             for word in words:
                 in_titles &= view.word_in(word, "title_t")
             top = rank(view, words, in_titles, limit, ("title_t",))
-            if len(top) < limit:
-                top += self._anywhere(view, words, rough, allowed & ~in_titles, limit - len(top))
+            if len(top) < limit and anywhere:
+                top += self._anywhere(view, anywhere, rough, allowed & ~in_titles, limit - len(top))
             hits = [_hit(view, docnum, score, None) for docnum, score in top]
         hits.sort(key=lambda hit: not (hit.type == "article" or hit.solved))
         return hits
 
     def _anywhere(self, view: View, words: list, rough: dict, allowed: int, need: int) -> list[tuple[int, float]]:
         """The ``need`` best of ``allowed`` over every field: all the words, or the rarest of them
-        (``rough``: their frequencies; the word being typed, missing from it, counts as common)."""
+        (``rough``: their frequencies)."""
         matched = allowed
         for word in words:
             matched &= view.word_anywhere(word, TEXT_FIELDS)
             if not matched:
                 break
         if len(words) > 1 and matched.bit_count() < HANDFUL:
-            words = sorted(words, key=lambda word: rough.get(word, view.doc_count))[:MAX_OR_WORDS]
+            words = sorted(words, key=rough.get)[:MAX_OR_WORDS]
             matched = 0
             for word in words:
                 matched |= view.word_anywhere(word, TEXT_FIELDS)
