@@ -11,6 +11,7 @@ DEFAULTS = {
     "KB_REVIEW_THRESHOLD": 3.0,  # an average score under this …
     "KB_REVIEW_MIN_RATINGS": 5,  # … over at least this many ratings flags the article needs_review
     "KB_REVIEW_MAX_AGE_DAYS": 180,  # a published article not reviewed for this long enters the curation queue
+    "KB_RATING_RATE_LIMIT": "20 per minute",  # ratings from one address (pages and API together)
 }
 
 

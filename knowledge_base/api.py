@@ -9,14 +9,14 @@ from flask import Blueprint, request, session
 from community.api.auth import actor, authenticate, signed_in
 from community.api.responses import choice_arg, json_body, listing, pagination, string_field
 from community.api.serializers import iso
-from community.extensions import db
+from community.extensions import db, limiter
 from community.permissions import can
 from community.questions import operations as qa
 from community.questions import queries as qa_queries
 from knowledge_base import operations as ops
 from knowledge_base import queries
 from knowledge_base.models import KINDS
-from knowledge_base.ratings import rate
+from knowledge_base.ratings import rate, rate_limit
 from knowledge_base.search_documents import article_path
 
 bp = Blueprint("kb_api", __name__, url_prefix="/api/v1")
@@ -105,6 +105,7 @@ def publish_article(article_id: int):
 
 
 @bp.post("/articles/<int:article_id>/ratings")
+@limiter.shared_limit(rate_limit, scope="kb-rating")
 def rate_article(article_id: int):
     """One rating per member, or per browser session for visitors (a random key kept in the session)."""
     article = _article(article_id)

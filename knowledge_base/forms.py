@@ -10,10 +10,20 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, FieldList, Form, FormField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 
 from community.errors import ValidationError
-from knowledge_base import media
+from knowledge_base import media, ratings
 from knowledge_base.operations import MAX_STEPS, SUMMARY_MAX, TITLE_MAX
 
 IMAGE_TYPES = "image/png,image/jpeg,image/gif,image/webp"
@@ -132,3 +142,16 @@ class ArticleForm(FlaskForm):
 
     def step_errors(self) -> bool:
         return any(row.form.image.errors or row.form.video_url.errors for row in self.steps)
+
+
+class RatingForm(FlaskForm):
+    """Was this helpful? The operation checks the values; the page puts its reasons beside the fields."""
+
+    class Meta:
+        csrf = False  # see ``views.rate``: members' tokens are checked there, visitors' pages carry none
+
+    helpful = RadioField(_l("Was this article helpful?"), choices=[("yes", _l("Yes")), ("no", _l("No"))])
+    stars = RadioField(_l("Your rating"), choices=[(str(n), str(n)) for n in range(1, 6)])
+    comment = TextAreaField(_l("What could be better?"), render_kw={"rows": 3, "maxlength": ratings.COMMENT_MAX})
+    next = HiddenField()
+    step = HiddenField()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from community.extensions import db
@@ -22,16 +22,20 @@ def article_list(
     kind: str | None = None,
     category: str | None = None,
     status: str | None = None,
+    needs_review: bool | None = None,
     page: int = 1,
     per_page: int = 20,
 ) -> Page:
-    """Published articles, newest first; staff may ask for another ``status``."""
+    """Published articles, newest first; staff may ask for another ``status``, or for the ones
+    that ``needs_review``."""
     stmt = select(Article).options(*_list_options()).order_by(Article.updated_at.desc(), Article.id.desc())
     if status is None or not can(viewer, "article.view_unpublished"):
         status = "published"
     stmt = stmt.where(Article.status == status)
     if kind:
         stmt = stmt.where(Article.kind == kind)
+    if needs_review is not None and can(viewer, "article.view_unpublished"):
+        stmt = stmt.where(Article.needs_review.is_(needs_review))
     if category:
         stmt = stmt.join(Category, Article.category_id == Category.id).where(Category.slug == category)
     return paginate(stmt, page, per_page)
@@ -81,3 +85,25 @@ def rating_comments(article: Article, limit: int = 50) -> list[Rating]:
             .limit(limit)
         )
     )
+
+
+def status_counts(tabs) -> dict[str, int]:
+    """Articles by status, and the published ones that need review (``needs_review``)."""
+    flagged = func.sum(case((Article.needs_review.is_(True) & (Article.status == "published"), 1), else_=0))
+    rows = db.session.execute(select(Article.status, func.count(), flagged).group_by(Article.status)).all()
+    counts = dict.fromkeys(tabs, 0)
+    for status, count, needs_review in rows:
+        counts[status] = count
+        counts["needs_review"] = counts.get("needs_review", 0) + int(needs_review or 0)
+    return counts
+
+
+def replacement_choices(article: Article) -> list[tuple[int, str]]:
+    """Published articles that may replace ``article`` when it is archived (staff tools)."""
+    rows = db.session.execute(
+        select(Article.id, Article.title)
+        .where(Article.status == "published", Article.id != article.id)
+        .order_by(Article.title)
+        .limit(1000)
+    )
+    return [tuple(row) for row in rows]

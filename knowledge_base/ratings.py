@@ -16,6 +16,11 @@ from knowledge_base.models import Article, Rating
 COMMENT_MAX = 1000
 
 
+def rate_limit() -> str:
+    """How many ratings one address may send (Flask-Limiter syntax), pages and API together."""
+    return current_app.config["KB_RATING_RATE_LIMIT"]
+
+
 def score_of(helpful: bool, stars: int | None) -> int:
     """The contract's rule: the stars, or 5 when marked helpful / 1 when not, if no stars."""
     if stars is not None:

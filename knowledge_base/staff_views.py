@@ -12,8 +12,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import joinedload
 
 from community.errors import DomainError, ValidationError
 from community.extensions import csrf, db
@@ -22,7 +20,6 @@ from community.permissions import require
 from community.questions import operations as qa
 from community.questions import queries as qa_queries
 from community.questions.diff import revision_pairs, word_diff
-from community.questions.queries import paginate
 from community.questions.views import question_url
 from community.web import page_arg, safe_next
 from knowledge_base import operations as kb
@@ -43,16 +40,7 @@ def article_url(article: Article) -> str:
     return url_for("kb.article", article_id=article.id, slug=article.slug)
 
 
-@bp.app_template_global("kb_replacement_choices")
-def replacement_choices(article: Article) -> list[tuple[int, str]]:
-    """Published articles that may replace ``article`` when it is archived (staff tools)."""
-    rows = db.session.execute(
-        select(Article.id, Article.title)
-        .where(Article.status == "published", Article.id != article.id)
-        .order_by(Article.title)
-        .limit(1000)
-    )
-    return [tuple(row) for row in rows]
+bp.add_app_template_global(queries.replacement_choices, "kb_replacement_choices")
 
 
 # ---------- List ----------
@@ -64,26 +52,10 @@ def articles():
     require(current_user, "article.edit")
     tab = request.args.get("status") if request.args.get("status") in TABS else "draft"
     if tab == "needs_review":
-        stmt = (
-            select(Article)
-            .where(Article.status == "published", Article.needs_review.is_(True))
-            .options(joinedload(Article.category))
-            .order_by(Article.updated_at.desc(), Article.id.desc())
-        )
-        page = paginate(stmt, page_arg(), 20)
+        page = queries.article_list(current_user, status="published", needs_review=True, page=page_arg())
     else:
         page = queries.article_list(current_user, status=tab, page=page_arg())
-    return render_template("kb/staff/articles.html", page=page, tab=tab, counts=_counts())
-
-
-def _counts() -> dict[str, int]:
-    flagged = func.sum(case((Article.needs_review.is_(True) & (Article.status == "published"), 1), else_=0))
-    rows = db.session.execute(select(Article.status, func.count(), flagged).group_by(Article.status)).all()
-    counts = dict.fromkeys(TABS, 0)
-    for status, count, needs_review in rows:
-        counts[status] = count
-        counts["needs_review"] += int(needs_review or 0)
-    return counts
+    return render_template("kb/staff/articles.html", page=page, tab=tab, counts=queries.status_counts(TABS))
 
 
 # ---------- Editor ----------

@@ -7,13 +7,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, TextAreaField
 
 from community.errors import render_error
-from community.extensions import csrf
+from community.extensions import csrf, limiter
 from community.forms import attempt
 from community.page_cache import cached_page
 from community.permissions import can
@@ -22,24 +19,12 @@ from community.web import page_arg, safe_next
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
 from knowledge_base.api import RATER_KEY
+from knowledge_base.forms import RatingForm
 from knowledge_base.models import KINDS, Article
 
 bp = Blueprint("kb", __name__, url_prefix="/kb")
 
 PER_PAGE = 20
-
-
-class RatingForm(FlaskForm):
-    """Was this helpful? The operation checks the values; the page puts its reasons beside the fields."""
-
-    class Meta:
-        csrf = False  # see ``rate``: members' tokens are checked there, visitors' pages carry none
-
-    helpful = RadioField(_l("Was this article helpful?"), choices=[("yes", _l("Yes")), ("no", _l("No"))])
-    stars = RadioField(_l("Your rating"), choices=[(str(n), str(n)) for n in range(1, 6)])
-    comment = TextAreaField(_l("What could be better?"), render_kw={"rows": 3, "maxlength": ratings.COMMENT_MAX})
-    next = HiddenField()
-    step = HiddenField()
 
 
 def _staff_view(article: Article) -> bool:
@@ -146,6 +131,7 @@ def _same_origin() -> bool:
 
 @bp.route("/<int:article_id>/rating", methods=["POST"])
 @csrf.exempt
+@limiter.shared_limit(ratings.rate_limit, scope="kb-rating")
 def rate(article_id: int):
     """Rate an article: one rating per member or per browser; a second one replaces the first.
 

@@ -45,6 +45,7 @@ def app(tmp_path, postgres_url):
         "SECRET_KEY": "test-secret",
         "VIEW_FLUSH_SECONDS": 0,
         "LOGIN_RATE_LIMIT": "1000 per minute",
+        "KB_RATING_RATE_LIMIT": "1000 per minute",
         "SERVER_NAME": "localhost",
         "SEARCH_POLL_SECONDS": 0,
         "SEARCH_SYNONYMS_TTL": 0,

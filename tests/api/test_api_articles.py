@@ -95,6 +95,15 @@ def test_an_anonymous_browser_session_rates_once(api, client):
     assert api.post(url, json={"helpful": True, "stars": 3}).get_json()["rating"] == {"average": 4.0, "count": 2}
 
 
+def test_ratings_from_one_address_are_throttled_across_pages_and_api(app, api, client):
+    app.config["KB_RATING_RATE_LIMIT"] = "2 per minute"
+    article = make.article()
+    assert api.post(f"/articles/{article.id}/ratings", json={"helpful": True}).status_code == 201
+    page = client.post(f"/kb/{article.id}/rating", data={"helpful": "yes"}, headers={"Origin": "http://localhost"})
+    assert page.status_code == 302
+    assert_error(api.post(f"/articles/{article.id}/ratings", json={"helpful": False}), 429)
+
+
 def test_five_poor_ratings_show_needs_review_to_staff(api):
     article = make.article()
     staff = make.user("staff")
