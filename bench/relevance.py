@@ -54,7 +54,7 @@ import search  # noqa: E402
 from search import Document, Filters  # noqa: E402
 from search.analysis import DEFAULT_SYNONYMS, content_words, tokens  # noqa: E402
 
-DATA = Path(os.environ.get("BENCH_DATA", "/work/shared/data/cdtn-fr-search"))
+DATA = Path(os.environ.get("BENCH_DATA") or ROOT.parent / "shared" / "data" / "cdtn-fr-search")
 QUERY_LIMIT = int(os.environ["BENCH_QUERIES"]) if os.environ.get("BENCH_QUERIES") else None
 WORKERS = max(1, int(os.environ.get("BENCH_WORKERS") or min(2, os.cpu_count() or 1)))
 

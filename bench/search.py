@@ -55,7 +55,7 @@ from community.demo_text import generated_thread  # noqa: E402
 from search import Document, Filters  # noqa: E402
 from search.analysis import DEFAULT_SYNONYMS  # noqa: E402
 
-DATA = Path(os.environ.get("BENCH_DATA", "/work/shared/data/cdtn-fr-search"))
+DATA = Path(os.environ.get("BENCH_DATA") or ROOT.parent / "shared" / "data" / "cdtn-fr-search")
 DOCS = int(os.environ.get("BENCH_DOCS", "100000"))
 BACKENDS = [name.strip() for name in os.environ.get("BENCH_BACKENDS", "whoosh,postgres").split(",") if name.strip()]
 QUERIES = int(os.environ.get("BENCH_QUERIES", "300"))

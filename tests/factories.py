@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from community.extensions import db
 from community.members import operations as members
@@ -10,6 +11,9 @@ from community.questions import operations as qa
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
+
+# The shared data folder beside the repository (../shared/data): corpora for tests and benchmarks.
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 def user(role: str = "customer", name: str | None = None, email: str | None = None, **kwargs):

@@ -171,8 +171,12 @@ class PostgresBackend:
             if not terms:
                 return []
             rows = conn.execute(sql.SUGGEST, {"match": terms.all(), "limit": limit}).all()
-            if len(rows) < limit and whole:
-                rows += self._anywhere(conn, whole, [row.key for row in rows], limit - len(rows))
+            if len(rows) < limit:
+                seen = [row.key for row in rows]
+                more = self._anywhere(conn, whole, seen, limit - len(rows)) if whole else []
+                if not more and prefix:  # a word still being typed: its completions, as a last resort
+                    more = self._anywhere(conn, terms, seen, limit - len(rows))
+                rows += more
             rows.sort(key=lambda row: not (row.type == "article" or row.solved))
             return [_hit(row) for row in rows]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import factories as make
 import pytest
@@ -16,7 +15,7 @@ from community.members import operations as members
 
 ERROR_STATUSES = {400, 401, 403, 404, 409, 413, 422}
 SUCCESS_STATUSES = {200, 201}
-BLNS = Path("/work/shared/data/hostile-strings/blns/blns.json")
+BLNS = make.SHARED_DATA / "hostile-strings" / "blns" / "blns.json"
 
 
 def hostile_strings() -> list[str]:

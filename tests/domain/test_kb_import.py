@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from itertools import islice
-from pathlib import Path
 
 import factories as make
 import pytest
@@ -17,7 +16,7 @@ from knowledge_base.importing import import_articles
 from knowledge_base.models import Article, ArticleRevision
 from search import Filters
 
-CDTN = Path("/work/shared/data/cdtn-fr-search/documents.jsonl")
+CDTN = make.SHARED_DATA / "cdtn-fr-search" / "documents.jsonl"
 
 
 def cdtn_lines(count: int) -> list[str]:

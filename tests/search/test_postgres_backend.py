@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 import re
 import string
-from pathlib import Path
 
 import pytest
+from factories import SHARED_DATA
 from sqlalchemy import create_engine, text
 
 import search
@@ -18,7 +18,7 @@ from tests.pgserver import start_postgres
 
 SYNONYMS = [["box", "modem", "routeur"], ["marche", "fonctionne"], ["forfait", "abonnement"],
             ["tele", "television", "tv"]]
-BLNS = Path("/work/shared/data/hostile-strings/blns/blns.txt")
+BLNS = SHARED_DATA / "hostile-strings" / "blns" / "blns.txt"
 
 
 @pytest.fixture(scope="module")
