@@ -73,7 +73,13 @@ def serve_from_cache():
         return None
     if marker["on_hit"] is not None:
         marker["on_hit"](**(request.view_args or {}))
-    return Response(entry[1], status=200, mimetype="text/html")
+    return Response(entry[1], status=200, mimetype="text/html", headers=entry[2])
+
+
+def _kept_headers(response: Response) -> tuple | None:
+    """The headers a page sets for itself and its cached copy must repeat (its own CSP)."""
+    policy = response.headers.get("Content-Security-Policy")
+    return (("Content-Security-Policy", policy),) if policy else None
 
 
 def cached_page(on_hit=None):
@@ -88,7 +94,7 @@ def cached_page(on_hit=None):
             response = current_app.make_response(view(**kwargs))
             if response.status_code == 200 and not response.direct_passthrough and "_flashes" not in session:
                 with _lock:
-                    _pages[_key()] = (gen, response.get_data())
+                    _pages[_key()] = (gen, response.get_data(), _kept_headers(response))
                     while len(_pages) > current_app.config["PAGE_CACHE_SIZE"]:
                         _pages.popitem(last=False)
             return response

@@ -89,9 +89,10 @@ def _article_page(article: Article, form: RatingForm | None = None, status: int 
 
 
 @bp.route("/<int:article_id>/<slug>/step/<int:number>")
+@cached_page()
 def step(article_id: int, slug: str, number: int):
-    """One tutorial step. Not kept in the page cache: a cached copy would lose the frame sources
-    that a step with a video sends in its own Content-Security-Policy header."""
+    """One tutorial step; a step with a video sends its own Content-Security-Policy header, which
+    the page cache repeats on every copy."""
     found = _article_or_response(article_id)
     if not isinstance(found, Article):
         return found
