@@ -58,11 +58,14 @@ def instance_path() -> str:
 
 
 def configure(app: Flask, test_config: dict | None = None) -> None:
-    """Apply defaults, then the environment, then ``test_config``; fill in derived values."""
+    """Apply defaults, then the environment, then ``<instance>/config.py`` (a brand's product
+    settings, when present), then ``test_config``; fill in derived values."""
     app.config.update(DEFAULTS)
     for name in ENVIRONMENT:
         if name in os.environ:
             app.config[name] = os.environ[name]
+    if test_config is None:
+        app.config.from_pyfile(os.path.join(app.instance_path, "config.py"), silent=True)
     if test_config:
         app.config.update(test_config)
     cfg = app.config

@@ -346,3 +346,21 @@ def test_unpublished_articles_take_no_ratings(app, client, auth):
     assert client.post(f"/kb/{draft.id}/rating", data={"helpful": "yes"}, headers=ORIGIN).status_code == 404
     auth.logout()
     assert client.post(f"/kb/{draft.id}/rating", data={"helpful": "yes"}, headers=ORIGIN).status_code == 404
+
+
+def test_a_brand_sets_its_advisor_channels_in_the_instance_config(tmp_path, monkeypatch):
+    from wsgi import create_app
+
+    (tmp_path / "config.py").write_text(
+        'ADVISOR_CHANNELS = [{"label": "Hotline Néolia Pro", "value": "0800 123 456"}]\nSEARCH_POLL_SECONDS = 0\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ENTRAIDE_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    brand = create_app()
+    with brand.app_context():
+        db.create_all()
+        html = brand.test_client().get("/kb/contact").get_data(as_text=True)
+        db.session.remove()
+        db.engine.dispose()
+    assert "Hotline Néolia Pro" in html and "0800 123 456" in html
