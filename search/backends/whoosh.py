@@ -198,20 +198,7 @@ class WhooshBackend:
             empty.suggestion = hint = suggestion(view, text, words, rough)
             if not known:
                 return empty
-            allowed = filter_bitmap(view, filters)
-            matched = 0
-            if len(known) <= MAX_AND_WORDS:
-                matched = allowed
-                for word in known:
-                    matched &= view.word_anywhere(word, TEXT_FIELDS)
-                    if not matched:
-                        break
-            if len(known) > 1 and matched.bit_count() < HANDFUL:
-                known = known[:MAX_OR_WORDS]
-                matched = 0
-                for word in known:
-                    matched |= view.word_anywhere(word, TEXT_FIELDS)
-                matched &= allowed
+            known, matched = _matching(view, known, filter_bitmap(view, filters))
             top = rank(view, known, matched, page * per_page, TEXT_FIELDS)[(page - 1) * per_page:]
             marked = frozenset().union(*(word.stems for word in known))
             hits = [_hit(view, docnum, score, marked) for docnum, score in top]
@@ -252,19 +239,8 @@ class WhooshBackend:
         return hits
 
     def _anywhere(self, view: View, words: list, rough: dict, allowed: int, need: int) -> list[tuple[int, float]]:
-        """The ``need`` best of ``allowed`` over every field: all the words, or the rarest of them
-        (``rough``: their frequencies)."""
-        matched = allowed
-        for word in words:
-            matched &= view.word_anywhere(word, TEXT_FIELDS)
-            if not matched:
-                break
-        if len(words) > 1 and matched.bit_count() < HANDFUL:
-            words = sorted(words, key=rough.get)[:MAX_OR_WORDS]
-            matched = 0
-            for word in words:
-                matched |= view.word_anywhere(word, TEXT_FIELDS)
-            matched &= allowed
+        """The ``need`` best of ``allowed`` over every field (``rough``: the words' frequencies)."""
+        words, matched = _matching(view, sorted(words, key=rough.get), allowed)
         return rank(view, words, matched, need, TEXT_FIELDS)
 
     def similar(self, text: str, limit: int = 5, exclude: set[str] = frozenset()) -> list[Hit]:
@@ -431,6 +407,25 @@ def _fields(doc: Document) -> dict:
     if tags:
         values["tags"] = ",".join(tags)
     return values
+
+
+def _matching(view: View, words: list, allowed: int) -> tuple[list, int]:
+    """The documents of ``allowed`` holding every word (``words``, rarest first) in some field;
+    when fewer than HANDFUL, or too many words for AND, those holding any of the rarest ones."""
+    matched = 0
+    if len(words) <= MAX_AND_WORDS:
+        matched = allowed
+        for word in words:
+            matched &= view.word_anywhere(word, TEXT_FIELDS)
+            if not matched:
+                break
+    if len(words) > 1 and matched.bit_count() < HANDFUL:
+        words = words[:MAX_OR_WORDS]
+        matched = 0
+        for word in words:
+            matched |= view.word_anywhere(word, TEXT_FIELDS)
+        matched &= allowed
+    return words, matched
 
 
 def _hit(view: View, docnum: int, score: float, marked: frozenset[str] | None) -> Hit:
