@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
-from community.permissions import can
+from community.permissions import require
 from community.web import page_arg
 from knowledge_base import curation
 
@@ -15,9 +15,8 @@ bp = Blueprint("kb_curation", __name__)
 @bp.route("/kb/curation")
 @login_required
 def queue():
-    """Three lists with a one-click action each; members get a plain 404, like any staff page."""
-    if not can(current_user, "article.edit"):
-        abort(404)
+    """Three lists with a one-click action each; members get 403 with the reason, like other staff pages."""
+    require(current_user, "article.edit")
     return render_template(
         "kb/curation.html",
         review_max_age=curation.review_max_age_days(),

@@ -33,10 +33,10 @@ def _solved(title: str):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [(None, 302), ("customer", 404), ("ambassador", 404), ("staff", 200), ("admin", 200)],
+    [(None, 302), ("customer", 403), ("ambassador", 403), ("staff", 200), ("admin", 200)],
 )
 def test_curation_queue_access(app, client, auth, role, expected):
-    """Visitors are sent to sign in; members get a plain 404; staff and admins see the queue."""
+    """Visitors are sent to sign in; members get 403; staff and admins see the queue."""
     if role:
         auth.login(make.user(role))
     response = client.get("/kb/curation")
