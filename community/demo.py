@@ -240,9 +240,12 @@ def load_command(count: int, if_empty: bool) -> None:
     else:
         stats = load_demo()
         db.session.commit()
-        signals.demo_loaded.send(None, users={user.email: user for user in db.session.scalars(select(User))})
+        added = signals.demo_loaded.send(None, users={user.email: user for user in db.session.scalars(select(User))})
         db.session.commit()
         click.echo(f"Demo community loaded: {stats['users']} members, {stats['questions']} questions.")
+        for _receiver, summary in added:
+            if summary:
+                click.echo(summary)
     if count:
         generate(count)
         click.echo(f"Added {count} generated questions.")

@@ -25,5 +25,7 @@ content_changed = _signals.signal(
 )
 synonyms_changed = _signals.signal("synonyms-changed", doc="Staff saved the search synonym list.")
 demo_loaded = _signals.signal(
-    "demo-loaded", doc="`demo load` created the demo community; other packages add their demo content (users)."
+    "demo-loaded",
+    doc="`demo load` created the demo community; other packages add their demo content (users) "
+    "and may return a line saying what they added.",
 )

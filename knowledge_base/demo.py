@@ -39,8 +39,9 @@ def _accepted_answer(title: str):
     return question.accepted_answer if question is not None else None
 
 
-def load(sender=None, users: dict | None = None, **extra) -> None:
-    """Receiver of ``demo_loaded``: create, promote, publish and rate the demo articles (once)."""
+def load(sender=None, users: dict | None = None, **extra) -> str | None:
+    """Receiver of ``demo_loaded``: create, promote, publish and rate the demo articles (once);
+    says what it added."""
     users = users or {}
     staff, writer = users.get(STAFF), users.get(WRITER)
     if staff is None or db.session.scalar(select(Article.id).limit(1)) is not None:
@@ -93,6 +94,8 @@ def load(sender=None, users: dict | None = None, **extra) -> None:
         for n in range(times):
             discovery.log_search(None, query, 0).created_at = now - timedelta(days=2 + 3 * n, hours=len(query))
     db.session.flush()
+    promoted = sum(1 for spec in PROMOTED if spec["key"] in articles)
+    return f"Knowledge base: {len(articles)} published articles, {promoted} promoted from answers."
 
 
 def _rate(articles: dict[str, Article], users: dict, now) -> None:
