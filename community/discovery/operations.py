@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from community import signals
 from community.database import utcnow
 from community.discovery.models import DeflectionEvent, SearchQuery, SynonymGroup
 from community.errors import ValidationError
 from community.extensions import db
+from community.members.models import STAFF_ROLES, User
 from community.permissions import require
 from community.text import storable
 from search.analysis import DEFAULT_SYNONYMS, fold
@@ -50,10 +51,13 @@ def anonymise_queries(days: int) -> int:
 
 
 def zero_result_queries(days: int = 30, limit: int = 20) -> list[tuple[str, int, object]]:
-    """The most frequent searches that found nothing: (query, times, last seen)."""
+    """The most frequent searches that found nothing: (query, times, last seen). Searches by staff
+    (checking a gap from this very report, say) are logged but not counted here."""
     since = utcnow() - timedelta(days=days)
     rows = db.session.execute(
         select(SearchQuery.normalized, func.count(), func.max(SearchQuery.created_at))
+        .outerjoin(User, User.id == SearchQuery.user_id)
+        .where(or_(SearchQuery.user_id.is_(None), User.role.not_in(STAFF_ROLES)))
         .where(SearchQuery.result_count == 0, SearchQuery.created_at >= since, SearchQuery.normalized != "")
         .group_by(SearchQuery.normalized)
         .order_by(func.count().desc(), func.max(SearchQuery.created_at).desc())

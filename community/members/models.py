@@ -13,6 +13,7 @@ from community.database import utcnow
 from community.extensions import db
 
 ROLES = ("customer", "ambassador", "staff", "admin")
+STAFF_ROLES = ("staff", "admin")
 ROLE_LABELS = {
     "customer": _l("customer"),
     "ambassador": _l("ambassador"),
@@ -44,7 +45,7 @@ class User(UserMixin, db.Model):
 
     @property
     def is_staff(self) -> bool:
-        return self.role in ("staff", "admin")
+        return self.role in STAFF_ROLES
 
     @property
     def is_admin(self) -> bool:

@@ -61,6 +61,15 @@ def test_staff_report_lists_zero_result_searches_and_edits_synonyms(app, client,
     assert discovery.synonym_groups() == [["caution", "depot de garantie"]]
 
 
+def test_searches_made_by_staff_do_not_count_as_gaps(app, client, auth):
+    make.category()
+    client.get("/search?q=portabilite+fixe")
+    auth.login(make.user("staff"))
+    for _ in range(3):  # checking the gap from the report
+        client.get("/search?q=portabilite+fixe")
+    assert discovery.zero_result_queries()[0][:2] == ("portabilite fixe", 1)
+
+
 def test_synonyms_from_the_staff_list_apply_to_searches(app, client):
     _solved("Mon modem redémarre sans arrêt")
     assert "Mon modem" not in client.get("/search?q=routeur").get_data(as_text=True)
