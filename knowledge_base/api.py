@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
-
-from flask import Blueprint, request, session
+from flask import Blueprint, request
 
 from community.api.auth import actor, authenticate, signed_in
 from community.api.responses import choice_arg, json_body, listing, pagination, string_field
@@ -16,13 +14,11 @@ from community.questions import queries as qa_queries
 from knowledge_base import operations as ops
 from knowledge_base import queries
 from knowledge_base.models import KINDS
-from knowledge_base.ratings import rate, rate_limit
+from knowledge_base.ratings import browser_rater, rate, rate_limit
 from knowledge_base.search_documents import article_path
 
 bp = Blueprint("kb_api", __name__, url_prefix="/api/v1")
 bp.before_request(authenticate)
-
-RATER_KEY = "kb_rater"
 
 
 def serialize(article) -> dict:
@@ -110,9 +106,7 @@ def rate_article(article_id: int):
     """One rating per member, or per browser session for visitors (a random key kept in the session)."""
     article = _article(article_id)
     data = json_body()
-    session_key = None
-    if actor() is None:
-        session_key = session.setdefault(RATER_KEY, secrets.token_urlsafe(18))
+    session_key = None if actor() else browser_rater()
     rating = rate(actor(), session_key, article, data.get("helpful"), data.get("stars"), data.get("comment"))
     db.session.commit()
     return {

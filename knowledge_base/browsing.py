@@ -12,7 +12,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Float, cast, func, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from community.discovery import searching
 from community.errors import NotFound
@@ -21,7 +21,7 @@ from community.markup import html_to_text
 from community.questions import operations as qa
 from community.questions import queries as qa_queries
 from community.questions.models import Category, Question
-from knowledge_base.models import Article, ArticleCredit, ArticleStep, article_tags
+from knowledge_base.models import Article, ArticleStep, article_tags
 
 # An article's helpfulness is its average score pulled towards a neutral 3 by two phantom ratings,
 # so one 5-star rating does not outrank fifty 4.8s and a poorly rated article sinks below new ones.
@@ -98,21 +98,6 @@ def kind_counts(category: Category) -> dict[str, int]:
         .group_by(Article.kind)
     )
     return dict(rows.all())
-
-
-def load_article(article_id: int) -> Article | None:
-    """One article with everything its page shows: category, tags, steps, credited members, replacement."""
-    return db.session.scalar(
-        select(Article)
-        .where(Article.id == article_id)
-        .options(
-            joinedload(Article.category),
-            joinedload(Article.replacement),
-            selectinload(Article.tags),
-            selectinload(Article.steps),
-            selectinload(Article.credits).joinedload(ArticleCredit.user),
-        )
-    )
 
 
 def source_question(article: Article, viewer=None) -> Question | None:

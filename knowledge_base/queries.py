@@ -9,7 +9,7 @@ from community.extensions import db
 from community.permissions import can
 from community.questions.models import Category
 from community.questions.queries import Page, paginate
-from knowledge_base.models import Article, ArticleRevision, Rating
+from knowledge_base.models import Article, ArticleCredit, ArticleRevision, Rating
 
 
 def _list_options():
@@ -42,8 +42,18 @@ def article_list(
 
 
 def article_detail(article_id: int) -> Article | None:
+    """One article with everything its page and the API show: category, tags, steps, credited
+    members, replacement."""
     return db.session.scalar(
-        select(Article).where(Article.id == article_id).options(*_list_options(), selectinload(Article.steps))
+        select(Article)
+        .where(Article.id == article_id)
+        .options(
+            joinedload(Article.category),
+            joinedload(Article.replacement),
+            selectinload(Article.tags),
+            selectinload(Article.steps),
+            selectinload(Article.credits).joinedload(ArticleCredit.user),
+        )
     )
 
 

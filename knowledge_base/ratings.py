@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app
+import secrets
+
+from flask import current_app, session
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -14,6 +16,12 @@ from knowledge_base import signals
 from knowledge_base.models import Article, Rating
 
 COMMENT_MAX = 1000
+RATER_KEY = "kb_rater"  # the session entry naming an anonymous browser as a rater
+
+
+def browser_rater() -> str:
+    """The random key naming this browser session as a rater (pages and API share it)."""
+    return session.setdefault(RATER_KEY, secrets.token_urlsafe(18))
 
 
 def rate_limit() -> str:

@@ -22,8 +22,8 @@ from community.questions import queries as qa_queries
 from community.questions.diff import revision_pairs, word_diff
 from community.questions.views import question_url
 from community.web import page_arg, safe_next
+from knowledge_base import browsing, queries
 from knowledge_base import operations as kb
-from knowledge_base import queries
 from knowledge_base.forms import ArticleForm
 from knowledge_base.models import KINDS, STATUSES, Article
 
@@ -34,10 +34,6 @@ TABS = (*STATUSES, "needs_review")
 # so it lifts the site-wide request limit for itself; an image too large is then refused beside its
 # step instead of losing the whole form to a 413 page.
 EDITOR_MAX_BYTES = 16 * 1024 * 1024
-
-
-def article_url(article: Article) -> str:
-    return url_for("kb.article", article_id=article.id, slug=article.slug)
 
 
 bp.add_app_template_global(queries.replacement_choices, "kb_replacement_choices")
@@ -167,7 +163,7 @@ def _editor(article: Article | None):
             saved = _save(form, article, old_media, media_ok)
             if saved is not None:
                 flash(_("Saved."), "success")
-                return redirect(article_url(saved))
+                return redirect(browsing.article_url(saved))
     elif request.method == "POST":
         status = 400
     if form.errors or form.form_errors or form.steps_error or form.step_errors():

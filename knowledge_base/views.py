@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import secrets
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,7 +17,6 @@ from community.questions import queries as qa_queries
 from community.web import page_arg, safe_next
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
-from knowledge_base.api import RATER_KEY
 from knowledge_base.forms import RatingForm
 from knowledge_base.models import KINDS, Article
 
@@ -33,7 +31,7 @@ def _staff_view(article: Article) -> bool:
 
 def _article_or_response(article_id: int):
     """The article as the current visitor may see it, or the answer for an archived one (301 or 410)."""
-    article = browsing.load_article(article_id)
+    article = queries.article_detail(article_id)
     if article is not None and article.status == "archived" and not _staff_view(article):
         replacement = article.replacement
         if replacement is not None and replacement.is_published:
@@ -149,11 +147,11 @@ def rate(article_id: int):
         )
     if current_user.is_authenticated:
         csrf.protect()
-    article = browsing.load_article(article_id)
+    article = queries.article_detail(article_id)
     ops.get_article(article_id, current_user)
     form = RatingForm()
     actor = current_user if current_user.is_authenticated else None
-    session_key = None if actor else session.setdefault(RATER_KEY, secrets.token_urlsafe(18))
+    session_key = None if actor else ratings.browser_rater()
     helpful = {"yes": True, "no": False}.get(form.helpful.data)
     stars = _whole_number(form.stars.data)
     done = attempt(form, lambda: ratings.rate(actor, session_key, article, helpful, stars, form.comment.data))
@@ -161,7 +159,7 @@ def rate(article_id: int):
         flash(_("Thanks — your rating is saved."), "kb-rated")
         target = safe_next(browsing.article_url(article)).split("#", 1)[0]
         return redirect(f"{target}#rating")
-    article = browsing.load_article(article_id)  # the refusal rolled the session back: load the page's data again
+    article = queries.article_detail(article_id)  # the refusal rolled the session back: load the page's data again
     number = _whole_number(form.step.data)
     if isinstance(number, int) and browsing.step_at(article, number) is not None:
         return _step_page(article, number, form, 422)
@@ -185,7 +183,7 @@ def contact():
     article = None
     raw = request.args.get("article", "")
     if raw.isdigit() and len(raw) < 10:
-        candidate = browsing.load_article(int(raw))
+        candidate = queries.article_detail(int(raw))
         if candidate is not None and (candidate.is_published or _staff_view(candidate)):
             article = candidate
     return render_template("kb/contact.html", article=article, channels=browsing.advisor_channels())
