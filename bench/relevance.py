@@ -19,7 +19,7 @@ particular queries. Prints a table, then the figures as one JSON object on the l
 Environment:
   BENCH_QUERIES   judged queries to run, a fixed random sample (default: all)
   BENCH_WORKERS   processes sharing out the queries (default: 2, or 1 on a single core)
-  BENCH_DATA      the cdtn-fr-search folder (default /work/shared/data/cdtn-fr-search)
+  BENCH_DATA      the cdtn-fr-search folder (default ../shared/data/cdtn-fr-search beside the repository)
 """
 
 from __future__ import annotations
@@ -51,10 +51,11 @@ from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
 
 import search  # noqa: E402
+from bench._common import CDTN as DATA  # noqa: E402
+from bench._common import require_cdtn  # noqa: E402
 from search import Document, Filters  # noqa: E402
 from search.analysis import DEFAULT_SYNONYMS, content_words, tokens  # noqa: E402
 
-DATA = Path(os.environ.get("BENCH_DATA") or ROOT.parent / "shared" / "data" / "cdtn-fr-search")
 QUERY_LIMIT = int(os.environ["BENCH_QUERIES"]) if os.environ.get("BENCH_QUERIES") else None
 WORKERS = max(1, int(os.environ.get("BENCH_WORKERS") or min(2, os.cpu_count() or 1)))
 
@@ -79,6 +80,7 @@ class BenchError(RuntimeError):
 
 
 def main() -> int:
+    require_cdtn("relevance benchmark")
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         report = run()

@@ -50,12 +50,13 @@ from dataclasses import replace  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 
 import search  # noqa: E402
+from bench._common import CDTN as DATA  # noqa: E402
+from bench._common import require_cdtn  # noqa: E402
 from community.demo_content import CATEGORIES  # noqa: E402
 from community.demo_text import generated_thread  # noqa: E402
 from search import Document, Filters  # noqa: E402
 from search.analysis import DEFAULT_SYNONYMS  # noqa: E402
 
-DATA = Path(os.environ.get("BENCH_DATA") or ROOT.parent / "shared" / "data" / "cdtn-fr-search")
 DOCS = int(os.environ.get("BENCH_DOCS", "100000"))
 BACKENDS = [name.strip() for name in os.environ.get("BENCH_BACKENDS", "whoosh,postgres").split(",") if name.strip()]
 QUERIES = int(os.environ.get("BENCH_QUERIES", "300"))
@@ -90,6 +91,7 @@ class BenchError(RuntimeError):
 
 
 def main() -> int:
+    require_cdtn("search benchmark")
     unknown = sorted(set(BACKENDS) - set(KNOWN_BACKENDS))
     if unknown or not BACKENDS:
         print(f"BENCH_BACKENDS: unknown {unknown or 'empty list'}; choose among {KNOWN_BACKENDS}", file=sys.stderr)

@@ -12,8 +12,8 @@ from community.questions import operations as qa
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
 
-# The shared data folder beside the repository (../shared/data): corpora for tests and benchmarks.
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# Corpora the tests read, with their licences (tests/data/README.md); nothing outside the repository.
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def user(role: str = "customer", name: str | None = None, email: str | None = None, **kwargs):

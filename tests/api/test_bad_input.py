@@ -15,7 +15,7 @@ from community.members import operations as members
 
 ERROR_STATUSES = {400, 401, 403, 404, 409, 413, 422}
 SUCCESS_STATUSES = {200, 201}
-BLNS = make.SHARED_DATA / "hostile-strings" / "blns" / "blns.json"
+BLNS = make.TEST_DATA / "hostile-strings" / "blns" / "blns.json"
 
 
 def hostile_strings() -> list[str]:
@@ -123,6 +123,15 @@ WRITES = [
     Endpoint("POST", "/answers/{a}/comments", {"body": "Merci beaucoup"}, text=("body",)),
     Endpoint("POST", "/me/tokens", {"label": "Intégration CRM"}, text=("label",)),
     Endpoint("DELETE", "/me/tokens/{t}"),
+    # Creating twice from one name clashes on the address, reported on the name: only the name varies.
+    Endpoint("POST", "/categories", {"name": "Télévision"}, text=("name",)),
+    Endpoint(
+        "PATCH",
+        "/categories/box-internet",
+        {"name": "Box et internet", "description": "Wi-Fi, fibre"},
+        text=("name", "description"),
+        optional=("name", "description"),
+    ),
 ]
 READS_WITH_IDS = ["/questions/{q}", "/users/{u}"]
 BAD_IDS = [

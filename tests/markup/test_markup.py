@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bleach._vendor import html5lib  # bleach 6 vendors html5lib; a browser-conformant parser
+from factories import TEST_DATA
 
 from community.markup import MARKUP_VERSION, plain_text, render_inline, render_markdown
 
@@ -37,8 +38,7 @@ EXTERNAL_REL = {"nofollow", "ugc", "noopener"}
 
 
 def hostile_strings_dir() -> Path:
-    """/work/shared/data/hostile-strings, found from the repo (/work/main)."""
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data" / "hostile-strings"
+    return TEST_DATA / "hostile-strings"
 
 
 def _data_file(relative: str) -> Path:

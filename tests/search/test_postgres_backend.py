@@ -7,7 +7,7 @@ import re
 import string
 
 import pytest
-from factories import SHARED_DATA
+from factories import TEST_DATA
 from sqlalchemy import create_engine, text
 
 import search
@@ -18,7 +18,7 @@ from tests.pgserver import start_postgres
 
 SYNONYMS = [["box", "modem", "routeur"], ["marche", "fonctionne"], ["forfait", "abonnement"],
             ["tele", "television", "tv"]]
-BLNS = SHARED_DATA / "hostile-strings" / "blns" / "blns.txt"
+BLNS = TEST_DATA / "hostile-strings" / "blns" / "blns.txt"
 
 
 @pytest.fixture(scope="module")
