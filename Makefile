@@ -9,13 +9,19 @@ INSTALLED := $(VENV)/.installed
 PG_TESTS ?= tests/domain tests/api tests/search tests/web
 BENCHES ?= bench/page.py bench/search.py bench/relevance.py
 
+# Debian packages, installed by .ci/debian-packages when missing (as root, or through `sudo -n`).
+# The suite drives Debian's chromium (fonts for its screenshots) and starts its own PostgreSQL;
+# wrk loads pages in the benchmarks, so a machine that passed `make test` can also `make bench`.
+TEST_PACKAGES := chromium fonts-dejavu-core postgresql wrk
+BENCH_PACKAGES := wrk postgresql
+
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
 
 # Tests and commands that spawn `flask`, `gunicorn` or `pybabel` find the venv's.
 export PATH := $(abspath $(BIN)):$(PATH)
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: help run test bench lint install translations
+.PHONY: help run test bench lint install translations test-packages bench-packages
 
 help:
 	@echo "make run    serve the app on http://127.0.0.1:$${PORT:-5000} (demo data when empty)"
@@ -23,8 +29,11 @@ help:
 	@echo "make bench  $(BENCHES)"
 	@echo "make lint   ruff check"
 
+# Python 3.11+ is the one thing a machine must have; Debian's Python also needs python3-venv.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "Entraide needs Python 3.11 or newer as $(PYTHON) (or run: make PYTHON=python3.11 …)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); .ci/debian-packages python3-venv && $(PYTHON) -m venv $(VENV); }
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
@@ -42,11 +51,17 @@ run: install translations
 	$(FLASK) demo load --if-empty
 	exec $(BIN)/gunicorn -w 2 -b 127.0.0.1:$${PORT:-5000} wsgi:app
 
-test: install translations
+test-packages:
+	@.ci/debian-packages $(TEST_PACKAGES)
+
+bench-packages:
+	@.ci/debian-packages $(BENCH_PACKAGES)
+
+test: test-packages install translations
 	$(BIN)/pytest
 	$(BIN)/pytest --db=postgres $(PG_TESTS)
 
-bench: install translations
+bench: bench-packages install translations
 	@set -e; for bench in $(BENCHES); do echo "== $$bench"; $(BIN)/python $$bench; done
 
 lint: install
