@@ -44,6 +44,7 @@ def init_app(app: Flask) -> None:
     from community.members import cli as members_cli
     from community.members import views as members_views
     from community.members.models import User
+    from community.questions import cli as questions_cli
     from community.questions import view_counter
     from community.questions import views as questions_views
 
@@ -74,6 +75,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     templating.init_app(app)
     members_cli.init_app(app)
+    questions_cli.init_app(app)
     discovery_cli.init_app(app)
     searching.init_app(app)
     visits.init_app(app)

@@ -15,6 +15,20 @@ from community.errors import Forbidden, Unauthorized
 Rule = Callable[[object, object], bool]
 
 
+class CommandLine:
+    """The operator at the command line (``flask …``): staff and admin rights, no account of its own."""
+
+    id = None
+    is_authenticated = True
+    is_staff = True
+    is_admin = True
+    role = "admin"
+    display_name = "command line"
+
+
+OPERATOR = CommandLine()
+
+
 def _signed_in(user, obj) -> bool:
     return user is not None and getattr(user, "is_authenticated", False)
 

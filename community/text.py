@@ -14,11 +14,12 @@ def fold(text: str) -> str:
     return normalised.encode("ascii", "ignore").decode("ascii").lower()
 
 
-def slugify(text: str, max_length: int = 80) -> str:
+def slugify(text: str, max_length: int = 80, default: str = "question") -> str:
+    """Lower-case ASCII words joined by hyphens; ``default`` when nothing of ``text`` is left."""
     slug = _NON_WORD.sub("-", fold(text)).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug or "question"
+    return slug or default
 
 
 def tag_name(text: str) -> str:

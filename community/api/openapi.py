@@ -138,6 +138,7 @@ DATETIME = {"type": "string", "format": "date-time", "description": "ISO 8601 in
 MARKDOWN = {"type": "string", "description": "The Markdown source."}
 HTML = {"type": "string", "description": "The Markdown rendered to safe HTML."}
 TAG = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,29}$"}
+SLUG = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 60}
 
 
 def post_properties() -> dict:
@@ -357,6 +358,22 @@ SCHEMAS = {
     ),
     "QuestionPage": page_of("Question"),
     "CategoryPage": page_of("Category"),
+    "NewCategory": obj(
+        {
+            "slug": {**SLUG, "description": "The category's address; made from the name when absent."},
+            "name": {"type": "string", "minLength": 2, "maxLength": 80},
+            "description": {"type": "string", "maxLength": 500},
+        },
+        optional=("slug", "description"),
+    ),
+    "CategoryChanges": obj(
+        {
+            "slug": {**SLUG, "description": "A new address; questions move with the category."},
+            "name": {"type": "string", "minLength": 2, "maxLength": 80},
+            "description": {"type": "string", "maxLength": 500},
+        },
+        optional=("slug", "name", "description"),
+    ),
     "TokenPage": page_of("Token"),
     "NewQuestion": obj(
         {
@@ -447,6 +464,13 @@ PARAMETERS = {
     "ArticleId": path_id("article_id", "article"),
     "UserId": path_id("user_id", "member"),
     "TokenId": path_id("token_id", "token"),
+    "CategorySlug": {
+        "name": "slug",
+        "in": "path",
+        "required": True,
+        "description": "The category's address.",
+        "schema": {"type": "string"},
+    },
     "Page": query("page", "The page wanted, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
     "PerPage": query(
         "per_page",
@@ -524,6 +548,28 @@ PATHS = {
                 "200": json_response("All categories, in display order, on one page.", ref("CategoryPage")),
                 **errors(401),
             },
+        ),
+        "post": operation(
+            "createCategory",
+            "Create a category (staff)",
+            "categories",
+            {"201": json_response("The new category.", ref("Category")), **errors(*WRITE_ERRORS, 403)},
+            security=WRITER,
+            body=json_body("NewCategory"),
+            description="422 with `fields.slug` when the address is not lower-case words joined by hyphens "
+            "or is already taken.",
+        ),
+    },
+    "/categories/{slug}": {
+        "parameters": [param("CategorySlug")],
+        "patch": operation(
+            "editCategory",
+            "Change a category's name, description or address (staff)",
+            "categories",
+            {"200": json_response("The category.", ref("Category")), **errors(*WRITE_ERRORS, 403, 404)},
+            security=WRITER,
+            body=json_body("CategoryChanges"),
+            description="Fields left out keep their value.",
         ),
     },
     "/questions": {

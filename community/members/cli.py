@@ -1,4 +1,4 @@
-"""``flask users create`` and ``flask tokens create``."""
+"""``flask users create``, ``flask users role`` and ``flask tokens create``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from community.errors import DomainError
 from community.extensions import db
 from community.members import operations as ops
 from community.members.models import ROLES
+from community.permissions import OPERATOR
 
 users = AppGroup("users", help="Manage members.")
 tokens = AppGroup("tokens", help="Manage personal API tokens.")
@@ -34,6 +35,23 @@ def create_user(email: str, name: str, role: str, password: str) -> None:
     except DomainError as err:
         _fail(err)
     click.echo(f"Created {user.role} {user.email} (id {user.id})")
+
+
+@users.command("role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(ROLES))
+def change_role(email: str, role: str) -> None:
+    """Give the member with EMAIL a new role (staff, admin … or back to customer)."""
+    user = ops.find_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No member with e-mail {email}")
+    old = user.role
+    try:
+        ops.change_role(OPERATOR, user, role)
+        db.session.commit()
+    except DomainError as err:
+        _fail(err)
+    click.echo(f"{user.email} is now {user.role} (was {old})")
 
 
 @tokens.command("create")

@@ -338,19 +338,33 @@ def set_locked(actor, question: Question, locked: bool) -> Question:
 
 
 def save_category(actor, slug: str, name: str, description: str = "", category: Category | None = None) -> Category:
+    """Create a category, or change ``category``; an empty ``slug`` is made from the name."""
     require(actor, "category.manage")
     fields: dict = {}
     name = _check_text(name, "name", 2, 80, fields)
-    slug = slugify(slug or name, 60) if (slug or name) else ""
-    clash = db.session.scalar(select(Category).where(Category.slug == slug))
+    slug, slug_field = (slug or "").strip(), "slug" if (slug or "").strip() else "name"
+    if len(slug) > 60:
+        fields["slug"] = _("Write at most %(n)d characters.", n=60)
+    elif slug and (not storable(slug) or slugify(slug, 60, default="") != slug):
+        fields["slug"] = _("Use lower-case letters, digits and hyphens, for example: box-internet.")
+    elif not slug and "name" not in fields:
+        slug = slugify(name, 60, default="")
+        if not slug:
+            fields["name"] = _("Use at least one letter or digit.")
+    description = (description or "").strip()
+    if not storable(description):
+        fields["description"] = _("Contains characters that are not allowed.")
+    elif len(description) > 500:
+        fields["description"] = _("Write at most %(n)d characters.", n=500)
+    clash = db.session.scalar(select(Category).where(Category.slug == slug)) if slug and not fields else None
     if clash is not None and clash is not category:
-        fields["slug"] = _("Another category already uses this address.")
+        fields[slug_field] = _("Another category already uses this address.")
     _raise(fields)
     if category is None:
         position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
         category = Category(position=position)
         db.session.add(category)
-    category.slug, category.name, category.description = slug, name, (description or "").strip()[:500]
+    category.slug, category.name, category.description = slug, name, description
     db.session.flush()
     _changed(actor)
     return category

@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from community.database import visible
 from community.extensions import db
 from community.questions.models import Answer, Category, Comment, Question, Revision, Tag, Vote
+from community.text import storable
 
 SORTS = {
     "newest": (Question.created_at.desc(), Question.id.desc()),
@@ -86,6 +87,8 @@ def categories() -> list[Category]:
 
 
 def category_by_slug(slug: str) -> Category | None:
+    if not storable(slug):
+        return None
     return db.session.scalar(select(Category).where(Category.slug == slug))
 
 

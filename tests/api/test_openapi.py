@@ -145,6 +145,12 @@ def test_real_responses_match_the_documented_schemas(api, client):
     check(new_token, 201, "/me/tokens", "post")
     check(api.get("/me/tokens", asker), 200, "/me/tokens", "get")
     check(api.delete(f"/me/tokens/{new_token.get_json()['id']}", asker), 200, "/me/tokens/{token_id}", "delete")
+    staff = make.user("staff")
+    check(api.post("/categories", staff, json={"name": "Télévision"}), 201, "/categories", "post")
+    check(api.patch("/categories/television", staff, json={"description": "Décodeur"}), 200,
+          "/categories/{slug}", "patch")
+    check(api.post("/categories", asker, json={"name": "Mobile"}), 403, "/categories", "post")
+    check(api.patch("/categories/nowhere", staff, json={"name": "Nulle part"}), 404, "/categories/{slug}", "patch")
     check(api.get("/openapi.json"), 200, "/openapi.json", "get")
     check(api.get("/questions/999999"), 404, "/questions/{question_id}", "get")
     check(api.get("/questions?status=foo"), 422, "/questions", "get")
