@@ -37,7 +37,15 @@ DEFAULTS = {
     "MAIL_PASSWORD": None,
     "MAIL_USE_TLS": False,
     "MAIL_FROM": "entraide@localhost",
+    # How many proxies in front to trust for each X-Forwarded-* header (Werkzeug's ProxyFix); 0: none.
+    "PROXY_FIX_X_FOR": 0,
+    "PROXY_FIX_X_PROTO": 0,
+    "PROXY_FIX_X_HOST": 0,
+    "PROXY_FIX_X_PORT": 0,
+    "PROXY_FIX_X_PREFIX": 0,
 }
+
+PROXY_FIX = ("PROXY_FIX_X_FOR", "PROXY_FIX_X_PROTO", "PROXY_FIX_X_HOST", "PROXY_FIX_X_PORT", "PROXY_FIX_X_PREFIX")
 
 ENVIRONMENT = (
     "DATABASE_URL",
@@ -50,6 +58,7 @@ ENVIRONMENT = (
     "MAIL_PASSWORD",
     "MAIL_USE_TLS",
     "MAIL_FROM",
+    *PROXY_FIX,
 )
 
 
@@ -71,6 +80,13 @@ def configure(app: Flask, test_config: dict | None = None) -> None:
     cfg = app.config
     cfg["MAIL_PORT"] = int(cfg["MAIL_PORT"])
     cfg["MAIL_USE_TLS"] = str(cfg["MAIL_USE_TLS"]).lower() in ("1", "true", "yes", "on")
+    for name in PROXY_FIX:
+        try:
+            cfg[name] = int(cfg[name])
+        except (TypeError, ValueError):
+            raise RuntimeError(f"{name} must be a number of proxies (0 trusts none), not {cfg[name]!r}") from None
+        if cfg[name] < 0:
+            raise RuntimeError(f"{name} must be 0 or more, not {cfg[name]}")
     os.makedirs(app.instance_path, exist_ok=True)
     if not cfg.get("SQLALCHEMY_DATABASE_URI"):
         cfg["SQLALCHEMY_DATABASE_URI"] = cfg.get("DATABASE_URL") or (

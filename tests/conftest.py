@@ -38,7 +38,13 @@ _pg_schema_ready = {}
 
 
 @pytest.fixture
-def app(tmp_path, postgres_url):
+def app_config() -> dict:
+    """Settings a test module adds to the app's (override this fixture in the module)."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path, postgres_url, app_config):
     config = {
         "TESTING": True,
         "INSTANCE_PATH": str(tmp_path / "instance"),
@@ -52,7 +58,7 @@ def app(tmp_path, postgres_url):
     }
     if postgres_url:
         config["SQLALCHEMY_DATABASE_URI"] = postgres_url
-    app = create_app(config)
+    app = create_app({**config, **app_config})
     with app.app_context():
         if postgres_url:
             if postgres_url not in _pg_schema_ready:
