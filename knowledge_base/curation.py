@@ -6,10 +6,10 @@ ranked by
     priority = 2 × answer score + log₂(1 + question views) + 4 × log₂(1 + comebacks)
 
 where *comebacks* counts how often the same need came back: questions closed as duplicates of this
-one, searches of the last ``COMEBACK_DAYS`` days that opened it, and suggestions opened on the ask
-form in that time. Votes say the answer is right, views that many people read the thread, comebacks
-that people keep asking: the logarithms keep a thread with thousands of views from burying one that
-comes back every week.
+one, visits of the last ``COMEBACK_DAYS`` days whose search opened it, and visits that opened it from
+the ask form's suggestions in that time (a visit counts once, however often it clicks). Votes say
+the answer is right, views that many people read the thread, comebacks that people keep asking: the
+logarithms keep a thread with thousands of views from burying one that comes back every week.
 
 An article needs review when it is published and any of: ratings flagged it (``needs_review``);
 its last review (or its publication, if never reviewed) is older than ``KB_REVIEW_MAX_AGE_DAYS``;
@@ -76,7 +76,7 @@ class ReviewItem:
 class ZeroResult:
     normalized: str
     query: str  # the latest spelling someone typed, for a readable title
-    times: int
+    times: int  # visits that searched it (one visit repeating it counts once)
     last_seen: datetime
 
 
@@ -123,14 +123,14 @@ def promotion_candidates(page: int = 1, per_page: int = CANDIDATES_PER_PAGE, now
     )
     searches = _counts_by_question(
         db.session.execute(
-            select(SearchQuery.opened_key, func.count())
+            select(SearchQuery.opened_key, func.count(func.distinct(SearchQuery.visit_id)))
             .where(SearchQuery.opened_key.like("question:%"), SearchQuery.created_at >= since)
             .group_by(SearchQuery.opened_key)
         ).all()
     )
     suggestions = _counts_by_question(
         db.session.execute(
-            select(DeflectionEvent.target_key, func.count())
+            select(DeflectionEvent.target_key, func.count(func.distinct(DeflectionEvent.visit_id)))
             .where(
                 DeflectionEvent.kind == "suggestion_opened",
                 DeflectionEvent.target_key.like("question:%"),
@@ -238,13 +238,12 @@ def zero_result_searches(limit: int = SECTION_SIZE, days: int = ZERO_RESULT_DAYS
     rows = discovery.zero_result_queries(days=days, limit=limit)
     if not rows:
         return Section([], 0)
-    since = utcnow() - timedelta(days=days)
-    empty = and_(SearchQuery.result_count == 0, SearchQuery.created_at >= since, SearchQuery.normalized != "")
-    total = db.session.scalar(select(func.count(func.distinct(SearchQuery.normalized))).where(empty))
+    counted = discovery.counted_zero_results(days)
+    total = db.session.scalar(select(func.count(func.distinct(SearchQuery.normalized))).where(*counted))
     spelled: dict[str, str] = {}
     for normalized, query in db.session.execute(
         select(SearchQuery.normalized, SearchQuery.query)
-        .where(empty, SearchQuery.normalized.in_([row[0] for row in rows]))
+        .where(*counted, SearchQuery.normalized.in_([row[0] for row in rows]))
         .order_by(SearchQuery.created_at.desc(), SearchQuery.id.desc())
     ):
         spelled.setdefault(normalized, query.strip())

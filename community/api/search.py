@@ -10,7 +10,7 @@ from community.api.auth import actor
 from community.api.responses import choice_arg, pagination, text_arg
 from community.discovery import operations as discovery
 from community.discovery import searching
-from community.discovery.visits import visit_id
+from community.discovery.visits import returning_visit_id, visit_id
 from community.errors import ValidationError
 from community.extensions import db
 from search import Filters
@@ -48,7 +48,7 @@ def search_api():
         return {"items": [], "page": page, "per_page": per_page, "total": 0, "facets": {}, "suggestion": None}
     results = searching.run(actor(), q, filters, page, per_page)
     if page == 1 and filters == Filters():
-        discovery.log_search(actor(), q, results.total, source="api")
+        discovery.log_search(actor(), q, results.total, source="api", visit_id=returning_visit_id())
         db.session.commit()
     return {
         "items": [_hit(h) for h in results.hits],

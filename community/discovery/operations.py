@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
+from flask import has_request_context
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import String, case, cast, delete, exists, func, literal, or_, select, update
 
 from community import signals
 from community.database import utcnow
@@ -17,15 +19,35 @@ from community.permissions import require
 from community.text import storable
 from search.analysis import DEFAULT_SYNONYMS, fold
 
+# Visits of their own, which no cookie can name (a cookie's value is letters and digits only).
+OFFLINE_VISIT = "offline-"
+ANONYMISED_VISIT = "anon-"
 EVENT_KINDS = ("suggestions_shown", "suggestion_opened", "confirm_shown", "question_posted", "deflected")
 
 
-def log_search(viewer, query: str, result_count: int, source: str = "search") -> SearchQuery:
+def result_key(raw: str | None) -> str | None:
+    """What a result or suggestion link opened, as ``kind:id`` written one way (``question:7``), else None."""
+    kind, _, number = (raw or "").partition(":")
+    if not (kind.isascii() and kind.isalpha() and kind.islower() and number.isascii() and number.isdigit()):
+        return None
+    key = f"{kind}:{int(number)}"
+    return key if len(key) <= 40 else None
+
+
+def log_search(
+    viewer, query: str, result_count: int, source: str = "search", *, visit_id: str | None = None
+) -> SearchQuery:
+    """Log a search made during ``visit_id``: the visit the request's cookie named, None when it brought
+    none (the entry then counts in no report). Logged outside a request (the demo, an import), the
+    entry is a visit of its own."""
+    if visit_id is None and not has_request_context():
+        visit_id = OFFLINE_VISIT + secrets.token_hex(8)
     entry = SearchQuery(
         query=query[:200],
         normalized=" ".join(fold(query).split())[:200],
         result_count=result_count,
         source=source,
+        visit_id=visit_id[:32] if visit_id else None,
         user_id=viewer.id if viewer is not None and viewer.is_authenticated else None,
     )
     db.session.add(entry)
@@ -33,34 +55,64 @@ def log_search(viewer, query: str, result_count: int, source: str = "search") ->
     return entry
 
 
-def mark_opened(log_id: int, key: str) -> None:
-    db.session.execute(
-        update(SearchQuery).where(SearchQuery.id == log_id, SearchQuery.opened_key.is_(None)).values(opened_key=key)
+def mark_opened(visit_id: str | None, log_id: int, key: str | None) -> bool:
+    """Note that the search ``log_id`` opened ``key``: only for the visit that searched, and only its first
+    result opened. Returns whether the entry changed."""
+    if not visit_id or not key:
+        return False
+    result = db.session.execute(
+        update(SearchQuery)
+        .where(SearchQuery.id == log_id, SearchQuery.visit_id == visit_id, SearchQuery.opened_key.is_(None))
+        .values(opened_key=key)
     )
+    return bool(result.rowcount)
 
 
 def anonymise_queries(days: int) -> int:
-    """Erase the member id from log entries older than ``days``; returns how many changed."""
+    """Erase the member id from log entries older than ``days`` and unlink their visit from the rest of
+    the visit (each becomes a visit of its own, so reports still count it); returns how many changed."""
     cutoff = utcnow() - timedelta(days=days)
     result = db.session.execute(
         update(SearchQuery)
-        .where(SearchQuery.created_at < cutoff, SearchQuery.user_id.is_not(None))
-        .values(user_id=None)
+        .where(
+            SearchQuery.created_at < cutoff,
+            or_(SearchQuery.user_id.is_not(None), SearchQuery.visit_id.not_like(f"{ANONYMISED_VISIT}%")),
+        )
+        .values(
+            user_id=None,
+            visit_id=case(
+                (SearchQuery.visit_id.is_(None), None),
+                else_=literal(ANONYMISED_VISIT) + cast(SearchQuery.id, String),
+            ),
+        )
     )
     return result.rowcount or 0
 
 
-def zero_result_queries(days: int = 30, limit: int = 20) -> list[tuple[str, int, object]]:
-    """The most frequent searches that found nothing: (query, times, last seen). Searches by staff
-    (checking a gap from this very report, say) are logged but not counted here."""
+def counted_zero_results(days: int) -> tuple:
+    """Where-clauses of the searches the zero-result report counts: nothing found in the last ``days``
+    days, during a known visit, not by staff (checking a gap from this very report, say)."""
     since = utcnow() - timedelta(days=days)
+    by_staff = exists().where(User.id == SearchQuery.user_id, User.role.in_(STAFF_ROLES))
+    return (
+        SearchQuery.result_count == 0,
+        SearchQuery.created_at >= since,
+        SearchQuery.normalized != "",
+        SearchQuery.visit_id.is_not(None),
+        ~by_staff,
+    )
+
+
+def zero_result_queries(days: int = 30, limit: int = 20) -> list[tuple[str, int, object]]:
+    """The searches that found nothing for the most visits: (query, visits, last seen). One visit
+    repeating a search counts once; searches by staff are logged but not counted here."""
+    visits = func.count(func.distinct(SearchQuery.visit_id))
+    last_seen = func.max(SearchQuery.created_at)
     rows = db.session.execute(
-        select(SearchQuery.normalized, func.count(), func.max(SearchQuery.created_at))
-        .outerjoin(User, User.id == SearchQuery.user_id)
-        .where(or_(SearchQuery.user_id.is_(None), User.role.not_in(STAFF_ROLES)))
-        .where(SearchQuery.result_count == 0, SearchQuery.created_at >= since, SearchQuery.normalized != "")
+        select(SearchQuery.normalized, visits, last_seen)
+        .where(*counted_zero_results(days))
         .group_by(SearchQuery.normalized)
-        .order_by(func.count().desc(), func.max(SearchQuery.created_at).desc())
+        .order_by(visits.desc(), last_seen.desc(), SearchQuery.normalized)
         .limit(limit)
     )
     return [tuple(row) for row in rows]
@@ -69,10 +121,25 @@ def zero_result_queries(days: int = 30, limit: int = 20) -> list[tuple[str, int,
 def record_event(
     visit_id: str | None, kind: str, viewer=None, target_key: str | None = None, question_id: int | None = None
 ) -> DeflectionEvent | None:
+    """Record what a visit did, once per kind and target: a repeat returns the first event. Without a
+    visit (a request that brought no visit cookie) nothing is recorded."""
     if not visit_id or kind not in EVENT_KINDS:
         return None
+    visit_id = visit_id[:32]
+    earlier = db.session.scalar(
+        select(DeflectionEvent)
+        .where(
+            DeflectionEvent.visit_id == visit_id,
+            DeflectionEvent.kind == kind,
+            DeflectionEvent.target_key.is_not_distinct_from(target_key),
+            DeflectionEvent.question_id.is_not_distinct_from(question_id),
+        )
+        .limit(1)
+    )
+    if earlier is not None:
+        return earlier
     event = DeflectionEvent(
-        visit_id=visit_id[:32],
+        visit_id=visit_id,
         kind=kind,
         target_key=target_key,
         question_id=question_id,

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from community.discovery import operations as ops
 from community.discovery import searching
 from community.discovery.forms import SynonymsForm
-from community.discovery.visits import visit_id
+from community.discovery.visits import returning_visit_id
 from community.extensions import db
 from community.forms import attempt
 from community.permissions import require
@@ -42,8 +42,9 @@ def search_page():
         filters = filters_from(request.args)
         results = searching.run(current_user, q, filters, page_arg(), per_page)
         if page_arg() == 1 and filters == Filters():
-            log_entry = ops.log_search(current_user, q, results.total)
+            entry = ops.log_search(current_user, q, results.total, visit_id=returning_visit_id())
             db.session.commit()
+            log_entry = entry if entry.visit_id else None  # no visit: nothing to mark, plain links
     categories = {c.slug: c.name for c in queries.categories()}
     return render_template(
         "search/results.html", q=q, results=results, log_entry=log_entry, categories=categories, args=request.args
@@ -52,23 +53,24 @@ def search_page():
 
 @bp.route("/search/open/<int:log_id>")
 def open_result(log_id: int):
-    """A result link: note that the search helped, then go to the result."""
+    """A result link: note that the search helped (when it is this visit's search), then go to the result."""
     target = safe_next("")
-    key = request.args.get("key", "")[:40]
+    key = ops.result_key(request.args.get("key"))
     if not target:
         abort(404)
-    ops.mark_opened(log_id, key)
+    ops.mark_opened(returning_visit_id(), log_id, key)
     db.session.commit()
     return redirect(target)
 
 
 @bp.route("/suggestions/open")
 def open_suggestion():
-    """A suggestion shown while asking: counted for deflection, then opened."""
+    """A suggestion shown while asking: counted for deflection (once a visit), then opened."""
     target = safe_next("")
     if not target:
         abort(404)
-    ops.record_event(visit_id(), "suggestion_opened", current_user, target_key=request.args.get("key", "")[:40])
+    key = ops.result_key(request.args.get("key"))
+    ops.record_event(returning_visit_id(), "suggestion_opened", current_user, target_key=key)
     db.session.commit()
     return redirect(target)
 
@@ -76,7 +78,8 @@ def open_suggestion():
 @bp.route("/suggestions/solved", methods=["POST"])
 def deflected():
     """ "Yes, this answers my question" on the confirmation step."""
-    ops.record_event(visit_id(), "deflected", current_user, target_key=request.form.get("key", "")[:40])
+    key = ops.result_key(request.form.get("key"))
+    ops.record_event(returning_visit_id(), "deflected", current_user, target_key=key)
     db.session.commit()
     flash(_("Glad you found your answer!"), "success")
     return redirect(safe_next(url_for("site.home")))

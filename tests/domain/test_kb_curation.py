@@ -34,9 +34,9 @@ def came_back(question, *, duplicates: int = 0, searches: int = 0, suggestions: 
     for n in range(duplicates):
         copy = make.question(title=f"La même question, encore une fois ({n})")
         qa.close_question(staff, copy, "duplicate", question.id)
-    for _ in range(searches):
-        entry = discovery.log_search(None, question.title, 3)
-        discovery.mark_opened(entry.id, f"question:{question.id}")
+    for n in range(searches):
+        entry = discovery.log_search(None, question.title, 3, visit_id=f"search{n}")
+        discovery.mark_opened(f"search{n}", entry.id, f"question:{question.id}")
     for n in range(suggestions):
         discovery.record_event(f"visit{n}", "suggestion_opened", target_key=f"question:{question.id}")
     db.session.commit()
@@ -191,3 +191,75 @@ def test_zero_result_searches_are_grouped_with_a_typed_spelling(app):
 
 def test_review_age_defaults_to_180_days(app):
     assert curation.review_max_age_days() == 180
+
+
+def test_comebacks_count_visits_not_clicks(app):
+    """One visit opening a thread 50 times from suggestions and 20 times from its searches is one
+    comeback of each kind; three visits opening another once each outrank it."""
+    hammered, _ = solved("Code erreur TV-203 sur le décodeur")
+    shared, _ = solved("Voyant rouge fixe sur la box")
+    first = discovery.record_event("hammer", "suggestion_opened", target_key=f"question:{hammered.id}")
+    for _ in range(49):
+        assert discovery.record_event("hammer", "suggestion_opened", target_key=f"question:{hammered.id}") is first
+    for _ in range(20):
+        entry = discovery.log_search(None, hammered.title, 3, visit_id="hammer")
+        discovery.mark_opened("hammer", entry.id, f"question:{hammered.id}")
+    came_back(shared, searches=3, suggestions=3)
+
+    items = curation.promotion_candidates().items
+
+    assert [(c.question.id, c.searches, c.suggestions) for c in items] == [(shared.id, 3, 3), (hammered.id, 1, 1)]
+
+
+def test_a_search_can_only_be_marked_opened_by_its_own_visit(app):
+    """Another visit, or a request without a visit, cannot say that someone's search helped."""
+    entry = discovery.log_search(None, "box orange", 3, visit_id="alice")
+    assert not discovery.mark_opened("mallory", entry.id, "question:1")
+    assert not discovery.mark_opened(None, entry.id, "question:1")
+    assert discovery.mark_opened("alice", entry.id, "question:1")
+    assert not discovery.mark_opened("alice", entry.id, "question:2")  # the first result opened stays
+    db.session.refresh(entry)
+    assert entry.opened_key == "question:1"
+
+
+def test_result_keys_are_written_one_way():
+    assert discovery.result_key("question:0042") == "question:42"
+    assert discovery.result_key("article:7") == "article:7"
+    for junk in (None, "", "question:", "question:x1", "Question:1", "question:-1", "question:٣", f"q:{'9' * 40}"):
+        assert discovery.result_key(junk) is None, junk
+
+
+def test_zero_result_searches_rank_by_visits(app):
+    """Thirty identical searches from one visit rank below one searched by three visits; searches made
+    during a request without a visit cookie are logged but not counted."""
+    for _ in range(30):
+        discovery.log_search(None, "zzjunk qqq", 0, visit_id="junkvisit")
+    for n in range(3):
+        discovery.log_search(None, "Remboursement caution", 0, visit_id=f"visit{n}")
+    with app.test_request_context("/search?q=bruit"):
+        noise = [discovery.log_search(None, "bruit de fond", 0) for _ in range(30)]
+    db.session.commit()
+    assert {entry.visit_id for entry in noise} == {None}
+
+    section = curation.zero_result_searches()
+
+    assert [(z.query, z.times) for z in section.items] == [("Remboursement caution", 3), ("zzjunk qqq", 1)]
+    assert section.total == 2
+
+
+def test_anonymising_the_log_unlinks_searches_from_their_visit(app):
+    """After the configured days a search keeps no member and no visit another record could share,
+    yet still counts once in the reports."""
+    member = make.user()
+    old = discovery.log_search(member, "facture", 0, visit_id="0123456789abcdef")
+    recent = discovery.log_search(member, "facture", 0, visit_id="0123456789abcdef")
+    old.created_at = utcnow() - timedelta(days=100)
+    db.session.commit()
+
+    assert discovery.anonymise_queries(90) == 1
+    assert discovery.anonymise_queries(90) == 0
+    db.session.refresh(old)
+    db.session.refresh(recent)
+    assert (old.user_id, old.visit_id) == (None, f"anon-{old.id}")
+    assert (recent.user_id, recent.visit_id) == (member.id, "0123456789abcdef")
+    assert [row[:2] for row in discovery.zero_result_queries(days=365)] == [("facture", 2)]
