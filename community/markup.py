@@ -3,6 +3,10 @@
 Pipeline: Python-Markdown (raw HTML passes through) -> bleach Cleaner with an
 allowlist (disallowed tags stripped, script-like elements dropped with their
 content) -> bare URLs linkified -> final link/URL checks.
+
+Images are embedded only from the site itself (a relative URL, or the host of
+``SERVER_NAME``) and the hosts of ``MARKUP_IMAGE_HOSTS``: an image from anywhere
+else would tell that host who reads the post, so it becomes a plain link.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ import markdown
 from bleach.html5lib_shim import BleachHTMLParser, Filter
 from bleach.linkifier import LinkifyFilter
 from bleach.sanitizer import Cleaner
+from flask import current_app, has_app_context
 from markdown.treeprocessors import Treeprocessor
 
 __all__ = ["MARKUP_VERSION", "plain_text", "render_inline", "render_markdown"]
 
 #: Stored beside every rendered HTML; bump whenever the output can change.
-MARKUP_VERSION = 1
+MARKUP_VERSION = 2  # 2: images from other hosts become links
 
 # --- policy -----------------------------------------------------------------
 
@@ -72,6 +77,11 @@ _OL_START = re.compile(r"[0-9]{1,9}")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 _SCRIPT_URL = re.compile(r"(?:java|vb|live)script:")
 _NOT_PRINTABLE_ASCII = re.compile(r"[^\x21-\x7e]+")
+_TAB_NEWLINE = dict.fromkeys(map(ord, "\t\n\r"))
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+# host[:port] of an absolute or protocol-relative http(s) URL; anything unusual
+# in the authority (user info, backslash, percent, IPv6 literal) does not match.
+_HTTP_AUTHORITY = re.compile(r"(?:https?:)?//([a-z0-9.-]+(?::[0-9]{1,5})?)(?=[/?#]|$)")
 _BAD_INPUT_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -86,11 +96,37 @@ def _is_external(href: str) -> bool:
     return bool(_SCHEME.match(n)) or n.startswith(("//", "\\", "/\\"))
 
 
+def _image_hosts() -> frozenset[str]:
+    """host[:port] names images may come from besides relative URLs: ``SERVER_NAME`` and
+    ``MARKUP_IMAGE_HOSTS`` of the current app (none without one; never the request's Host)."""
+    if not has_app_context():
+        return frozenset()
+    config = current_app.config
+    hosts = config.get("MARKUP_IMAGE_HOSTS") or ()
+    if isinstance(hosts, str):
+        hosts = hosts.replace(",", " ").split()
+    names = (str(h).strip().lower() for h in (config.get("SERVER_NAME") or "", *hosts))
+    return frozenset(name for name in names if name)
+
+
+def _embeddable(src: str, hosts: frozenset[str]) -> bool:
+    """Whether an (allowed) image URL loads from this site or an allowed host."""
+    if not _is_external(src):
+        return True  # relative: same site
+    url = html.unescape(src).translate(_TAB_NEWLINE).strip(_C0_AND_SPACE)  # as a browser reads it
+    if _NOT_PRINTABLE_ASCII.search(url):
+        return False
+    match = _HTTP_AUTHORITY.match(url.lower())
+    return match is not None and match.group(1) in hosts
+
+
 def _allow_attribute(tag: str, name: str, value: str) -> bool:
     if name not in ATTRIBUTES.get(tag, ()):
         return False
     if tag == "img" and name == "src":
-        return _normalize(value).startswith(("http://", "https://", "//"))
+        src = _normalize(value)
+        scheme = _SCHEME.match(src)
+        return bool(src) and (scheme is None or scheme.group() in ("http:", "https:"))
     if name == "class":
         return bool(_CODE_CLASS.fullmatch(value))
     if name == "start":
@@ -116,22 +152,50 @@ class _DropContent(Filter):
 
 
 class _FinishLinks(Filter):
-    """After sanitising and linkifying: last URL checks and rel on outside links."""
+    """After sanitising and linkifying: last URL checks, rel on outside links, and
+    images from other hosts turned into links."""
 
     def __iter__(self):
+        hosts = getattr(_local, "image_hosts", frozenset())
+        links = 0  # depth of open <a>: an image inside one becomes its text only
         for token in Filter.__iter__(self):
-            if token["type"] in ("StartTag", "EmptyTag"):
+            kind = token["type"]
+            if kind in ("StartTag", "EmptyTag"):
                 attrs = token["data"]
                 for key in [k for k, v in attrs.items() if _SCRIPT_URL.search(_normalize(v))]:
                     del attrs[key]
                 name = token["name"]
-                if name == "img" and (None, "src") not in attrs:
-                    continue  # nothing to show
+                if name == "img":
+                    src = attrs.get((None, "src"))
+                    if src is None:
+                        continue  # nothing to show
+                    if not _embeddable(src, hosts):
+                        yield from _image_as_link(attrs, inside_link=links > 0)
+                        continue
                 if name == "a":
+                    if kind == "StartTag":
+                        links += 1
                     href = attrs.get((None, "href"))
                     if href is not None and _is_external(href):
                         attrs[(None, "rel")] = EXTERNAL_REL
+            elif kind == "EndTag" and token["name"] == "a":
+                links = max(0, links - 1)
             yield token
+
+
+def _image_as_link(attrs: dict, inside_link: bool):
+    """Tokens of a link to an image (text: its alt, else its URL); only the text inside a link."""
+    src = attrs[(None, "src")]
+    text = {"type": "Characters", "data": html.unescape(attrs.get((None, "alt"), "")).strip() or html.unescape(src)}
+    if inside_link:
+        yield text
+        return
+    link = {(None, "href"): src, (None, "rel"): EXTERNAL_REL}
+    if (None, "title") in attrs:
+        link[(None, "title")] = attrs[(None, "title")]
+    yield {"type": "StartTag", "namespace": None, "name": "a", "data": link}
+    yield text
+    yield {"type": "EndTag", "namespace": None, "name": "a"}
 
 
 # --- per-thread machinery (Markdown and html5lib parsers are not thread-safe)
@@ -224,6 +288,7 @@ def _render(text: str, policy: _Policy) -> str:
     text = _clean_input(text)
     if not text.strip():
         return ""
+    _local.image_hosts = _image_hosts()
     return _cleaner(policy).clean(_markdown_to_html(text)).strip()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from bleach._vendor import html5lib  # bleach 6 vendors html5lib; a browser-conformant parser
 from factories import TEST_DATA
+from flask import Flask
 
 from community.markup import MARKUP_VERSION, plain_text, render_inline, render_markdown
 
@@ -33,7 +34,6 @@ INLINE_ALLOWED = {
     "del": set(),
 }  # fmt: skip
 LINK_SCHEMES = {"http", "https", "mailto"}
-IMAGE_SCHEMES = {"http", "https"}
 EXTERNAL_REL = {"nofollow", "ugc", "noopener"}
 
 
@@ -144,8 +144,9 @@ def problems(output: str, allowed: dict[str, set[str]]) -> list[str]:
             if _is_external(href) and not EXTERNAL_REL <= set((el.get("rel") or "").split()):
                 found.append(f"external link without rel: {href!r} rel={el.get('rel')!r}")
         if tag == "img":
+            # Rendered without an app: only relative (same-site) images may load.
             src = el.get("src")
-            if src is None or _scheme(src) not in IMAGE_SCHEMES and not src.startswith("//"):
+            if src is None or _is_external(src):
                 found.append(f"img src {src!r}")
     return found
 
@@ -195,6 +196,8 @@ def test_checker_catches_bad_html():
     assert problems("<script>alert(1)</script>", BLOCK_ALLOWED)
     assert problems('<a href="https://x.com">x</a>', BLOCK_ALLOWED)  # no rel
     assert problems('<img src="data:image/png;base64,AA">', BLOCK_ALLOWED)
+    assert problems('<img src="https://tracker.example/p.png">', BLOCK_ALLOWED)
+    assert problems('<img src="//tracker.example/p.png">', BLOCK_ALLOWED)
     assert problems("<p>x</p>", INLINE_ALLOWED)
     assert problems('<svg><a href="#">x</a></svg>', BLOCK_ALLOWED)
     assert not problems('<p><a href="/faq">x</a> <code class="language-py">y</code></p>', BLOCK_ALLOWED)
@@ -283,17 +286,209 @@ def test_bare_urls_are_linkified():
     assert render_markdown("[https://a.example.com](https://a.example.com)").count("<a ") == 1
 
 
-def test_images_only_http_and_https():
+def test_images_same_site_only_others_become_links():
     out = render_markdown(
         '![ok](https://img.example.com/a.png "t") ![plain](http://x.example.com/b.png) '
         "![js](javascript:alert(1)) ![data](data:image/png;base64,AAAA) ![rel](/static/c.png)"
     )
     imgs = list(_parse(out).iter("img"))
-    assert [(i.get("alt"), i.get("src")) for i in imgs] == [
-        ("ok", "https://img.example.com/a.png"),
-        ("plain", "http://x.example.com/b.png"),
+    assert [(i.get("alt"), i.get("src")) for i in imgs] == [("rel", "/static/c.png")]
+    links = {_text(a): a for a in _parse(out).iter("a")}
+    assert links.keys() == {"ok", "plain"}
+    assert links["ok"].get("href") == "https://img.example.com/a.png" and links["ok"].get("title") == "t"
+    assert links["plain"].get("href") == "http://x.example.com/b.png"
+    assert all(a.get("rel") == "nofollow ugc noopener" for a in links.values())
+    assert "js" not in out and "data" not in out
+
+
+# --- images: same site and MARKUP_IMAGE_HOSTS only --------------------------------
+
+
+@pytest.fixture
+def site():
+    """An app context: the site is ``localhost``; img.example.com and cdn.example.org are allowed."""
+    app = Flask(__name__)
+    app.config.update(SERVER_NAME="localhost", MARKUP_IMAGE_HOSTS=["img.example.com", "CDN.Example.org"])
+    with app.app_context():
+        yield app
+
+
+def _images(out: str) -> list[str]:
+    return [img.get("src") for img in _parse(out).iter("img")]
+
+
+def _links(out: str) -> list[tuple[str, str, str]]:
+    return [(a.get("href"), a.get("rel"), _text(a)) for a in _parse(out).iter("a")]
+
+
+def test_image_from_another_host_is_a_link_showing_its_alt_or_url():
+    out = render_markdown("![a](https://tracker.example/pixel.png) ![](https://tracker.example/p2.png)")
+    assert _images(out) == []
+    assert _links(out) == [
+        ("https://tracker.example/pixel.png", "nofollow ugc noopener", "a"),
+        ("https://tracker.example/p2.png", "nofollow ugc noopener", "https://tracker.example/p2.png"),
     ]
-    assert imgs[0].get("title") == "t"
+    assert not problems(out, BLOCK_ALLOWED)
+    assert plain_text("![Le routeur](https://tracker.example/pixel.png)") == "Le routeur"
+
+
+@pytest.mark.parametrize("src", ["/static/img/logo.png", "/kb/media/box.png", "img/box.png", "../box.png?v=2"])
+def test_relative_image_stays_an_image(src):
+    assert _images(render_markdown(f"![a]({src})")) == [src]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "![a](//evil.example/x.png)",
+        '<img src="//evil.example/x.png" alt="a">',
+        '<img src="\\\\evil.example/x.png" alt="a">',
+        '<img src="/\\evil.example/x.png" alt="a">',
+        '<img src="\\/evil.example/x.png" alt="a">',
+        '<img src=" \t//evil.example/x.png" alt="a">',
+        '<img src="/&#x2F;evil.example/x.png" alt="a">',
+        '<img src="https://tracker.example/p.png" alt="a">',
+        '<IMG SRC="HTTPS://TRACKER.EXAMPLE/P.PNG" ALT="a">',
+        "![a](HtTpS://tracker.example/x.png)",
+    ],
+)
+def test_protocol_relative_raw_html_and_uppercase_images_from_elsewhere_are_links(source):
+    for out in (render_markdown(source), _render_on_site(source)):
+        assert _images(out) == [], out
+        assert [(rel, text) for _, rel, text in _links(out)] == [("nofollow ugc noopener", "a")], out
+        assert not problems(out, BLOCK_ALLOWED), out
+
+
+def _render_on_site(source: str) -> str:
+    app = Flask(__name__)
+    app.config.update(SERVER_NAME="localhost", MARKUP_IMAGE_HOSTS=["img.example.com"])
+    with app.app_context():
+        return render_markdown(source)
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://localhost/x.png",
+        "http://localhost/x.png",
+        "HTTPS://LOCALHOST/x.png",
+        "//localhost/x.png",
+        "https://localhost",
+        "https://localhost?x=1",
+        "https://img.example.com/a.png",
+        "https://IMG.example.com/a.png",
+        "https://cdn.example.org/a.png",
+    ],
+)
+def test_site_host_and_allowed_hosts_stay_images(site, src):
+    assert _images(render_markdown(f"![a]({src})")) == [src]
+    assert _images(render_markdown(f'<img src="{src}" alt="a">')) == [src]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://evil.example@localhost/x.png",
+        "https://localhost@evil.example/x.png",
+        "https://localhost:@evil.example/x.png",
+        "https://localhost&#64;evil.example/x.png",
+        "https://localhost%40evil.example/x.png",
+        "https://localhost\\@evil.example/x.png",
+        "https://localhost\\.evil.example/x.png",
+        "https://localhost.evil.example/x.png",
+        "https://localhost./x.png",
+        "https://evil.example/localhost/x.png",
+        "https://evil.example/?https://localhost/x.png",
+        "https://localhost:8080/x.png",
+        "https://localhost:/x.png",
+        "https://img.example.com.evil.example/a.png",
+        "https://evil.example#https://img.example.com/a.png",
+        "https://loc&#x3002;alhost/x.png",
+        "https://loc\u3002alhost/x.png",
+        "https://loc\u00adalhost/x.png",
+        "https:localhost/x.png",
+        "https:/localhost/x.png",
+        "https:///localhost/x.png",
+        "https://[::1]/x.png",
+    ],
+)
+def test_tricky_addresses_are_not_taken_for_the_site(site, src):
+    out = render_markdown(f'<img src="{src}" alt="a">')
+    assert _images(out) == [], out
+    [(href, rel, text)] = _links(out)
+    assert rel == "nofollow ugc noopener" and text == "a", out
+    assert _scheme(href) in ("http", "https"), out
+
+
+def test_server_name_with_a_port_is_compared_with_its_port():
+    app = Flask(__name__)
+    app.config["SERVER_NAME"] = "entraide.example.com:8443"
+    with app.app_context():
+        assert _images(render_markdown("![a](https://entraide.example.com:8443/x.png)")) != []
+        assert _images(render_markdown("![a](https://entraide.example.com/x.png)")) == []
+
+
+def test_allowed_hosts_may_be_written_as_one_string():
+    app = Flask(__name__)
+    app.config["MARKUP_IMAGE_HOSTS"] = "img.example.com, cdn.example.org"
+    with app.app_context():
+        out = render_markdown("![a](https://img.example.com/a.png) ![b](https://cdn.example.org/b.png)")
+    assert _images(out) == ["https://img.example.com/a.png", "https://cdn.example.org/b.png"]
+
+
+def test_request_host_is_not_trusted_for_images():
+    app = Flask(__name__)  # no SERVER_NAME: only relative images are the site's
+    with app.test_request_context("/", base_url="https://evil.example/"):
+        out = render_markdown("![a](https://evil.example/x.png) ![b](/static/b.png)")
+    assert _images(out) == ["/static/b.png"]
+    assert _links(out) == [("https://evil.example/x.png", "nofollow ugc noopener", "a")]
+
+
+def test_images_outside_an_app_are_relative_only():
+    assert _images(render_markdown("![a](https://localhost/x.png) ![b](/x.png)")) == ["/x.png"]
+
+
+def test_image_from_elsewhere_inside_a_link_leaves_only_its_text():
+    out = render_markdown("[![build passing](https://ci.example/badge.svg)](https://ci.example/job)")
+    assert _images(out) == []
+    assert _links(out) == [("https://ci.example/job", "nofollow ugc noopener", "build passing")]
+    out = render_markdown("[![logo](/static/logo.png)](/faq)")
+    assert _images(out) == ["/static/logo.png"]
+
+
+def test_image_turned_link_keeps_text_inert():
+    out = render_markdown(
+        '![<script>alert(1)</script> & "q"](https://evil.example/x.png "t") '
+        '<img src="https://evil.example/y.png" alt="javascript:alert(1)" title="javascript:alert(2)">'
+        '<img src="https://evil.example/z.png?a=1&amp;b=<2>" onerror="alert(3)">'
+    )
+    assert not problems(out, BLOCK_ALLOWED), out
+    assert "<script" not in out and "onerror" not in out and "alert(2)" not in out and "alert(3)" not in out
+    links = _links(out)
+    assert [href for href, _, _ in links] == [
+        "https://evil.example/x.png",
+        "https://evil.example/y.png",
+        "https://evil.example/z.png?a=1&b=<2>",
+    ]
+    assert links[1][2] == "https://evil.example/y.png"  # alt with a script URL dropped: the URL shows
+    assert links[2][2] == "https://evil.example/z.png?a=1&b=<2>"
+
+
+def test_images_disallowed_in_inline_text():
+    out = render_inline("see ![a](https://tracker.example/p.png) and ![b](/static/b.png)")
+    assert "<img" not in out and not problems(out, INLINE_ALLOWED)
+
+
+def test_image_policy_follows_each_thread_app():
+    def render(server_name):
+        app = Flask(__name__)
+        app.config["SERVER_NAME"] = server_name
+        with app.app_context():
+            return _images(render_markdown(f"![a](https://{server_name}/x.png)"))
+
+    names = [f"site{i}.example" for i in range(40)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(render, names)) == [[f"https://{n}/x.png"] for n in names]
 
 
 @pytest.mark.parametrize(
