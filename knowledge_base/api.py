@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import Blueprint, request, url_for
 
 from community.api.auth import actor, authenticate, signed_in
 from community.api.responses import choice_arg, json_body, listing, pagination, string_field
@@ -21,6 +21,13 @@ bp = Blueprint("kb_api", __name__, url_prefix="/api/v1")
 bp.before_request(authenticate)
 
 
+def _image_url(step) -> str | None:
+    """The address the pages show the step's image at, absolute like ``url``; None without an image."""
+    if not step.image_path:
+        return None
+    return request.host_url.rstrip("/") + url_for("kb_media.image", name=step.image_path)
+
+
 def serialize(article) -> dict:
     """What every caller sees of an article; staff also see ``needs_review``."""
     data = {
@@ -36,7 +43,7 @@ def serialize(article) -> dict:
                 "position": step.position,
                 "text": step.text,
                 "text_html": step.text_html,
-                "image_url": None,
+                "image_url": _image_url(step),
                 "video_url": step.video_url,
             }
             for step in article.steps

@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 
 from community.discovery import searching
 from community.extensions import db
+from knowledge_base import media
 from knowledge_base.importing import import_articles
 
 kb_cli = AppGroup("kb", help="The knowledge base.")
@@ -29,6 +30,18 @@ def import_command(file, publish: bool) -> None:
         f"{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
         f"{len(report.refused)} refused"
     )
+
+
+@kb_cli.group("images")
+def images_cli() -> None:
+    """Step images stored in the instance folder."""
+
+
+@images_cli.command("cleanup")
+def images_cleanup_command() -> None:
+    """Delete step images no step or revision uses, left by abandoned or replaced edits (older than an hour)."""
+    removed, freed = media.remove_unused_images()
+    click.echo(f"{removed} unused images removed, {freed} bytes freed")
 
 
 def init_app(app: Flask) -> None:

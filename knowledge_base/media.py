@@ -1,36 +1,43 @@
 """Tutorial media: step images uploaded by staff, and videos from an allowlist of privacy-friendly players.
 
-Images are stored under the instance folder with a random name; their type is read from their first
-bytes (never from the file name or the browser's claim) and they are served with headers that stop
-a browser from treating them as anything else. Videos are never uploaded: a staff member pastes a
-YouTube or Vimeo address, kept only if it names a video, and pages embed the provider's
+Images are stored under the instance folder with a random name. Each upload is decoded with Pillow
+(never trusted by its name, its first bytes or the browser's claim), refused above a pixel budget
+before its pixels are decoded, and encoded again: only the pixels are kept, so metadata (EXIF,
+comments) and whatever followed the image in the file are gone. They are served with headers that
+stop a browser from treating them as anything else. Videos are never uploaded: a staff member pastes
+a YouTube or Vimeo address, kept only if it names a video, and pages embed the provider's
 no-tracking player (youtube-nocookie.com, Vimeo with ``dnt=1``) in a sandboxed frame. Only the
 pages that show a video allow those two frame sources; the policy elsewhere is unchanged.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import secrets
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from flask import Blueprint, abort, current_app, send_from_directory
 from flask_babel import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from community.errors import ValidationError
+from community.extensions import db
 from community.security import CSP
+from knowledge_base.models import ArticleRevision, ArticleStep
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
-# Leading bytes → (extension, media type). SVG is refused: it can carry scripts.
-_SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", ("png", "image/png")),
-    (b"\xff\xd8\xff", ("jpg", "image/jpeg")),
-    (b"GIF87a", ("gif", "image/gif")),
-    (b"GIF89a", ("gif", "image/gif")),
-)
-_TYPES = {extension: media_type for _magic, (extension, media_type) in _SIGNATURES} | {"webp": "image/webp"}
+MAX_IMAGE_PIXELS = 4096 * 4096  # default of the KB_IMAGE_MAX_PIXELS setting
+QUALITY = 85  # JPEG and WebP
+# Pillow format read → (format written, extension). SVG is never read: it can carry scripts. A GIF
+# keeps its first frame, as a PNG.
+_FORMATS = {"PNG": ("PNG", "png"), "JPEG": ("JPEG", "jpg"), "GIF": ("PNG", "png"), "WEBP": ("WEBP", "webp")}
+_TYPES = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}
 _NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
+_NAME_IN_TEXT = re.compile(r"[0-9a-f]{32}\.(?:png|jpg|gif|webp)")
+ORPHAN_MIN_AGE = 3600  # seconds: an image uploaded for an edit still in progress is not an orphan yet
 
 FRAME_SOURCES = ("https://www.youtube-nocookie.com", "https://player.vimeo.com")
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -39,14 +46,51 @@ _VIMEO_ID = re.compile(r"^[0-9]{1,12}$")
 bp = Blueprint("kb_media", __name__)
 
 
-def sniff(data: bytes) -> tuple[str, str] | None:
-    """(extension, media type) of an image by its first bytes, or None."""
-    for magic, kind in _SIGNATURES:
-        if data.startswith(magic):
-            return kind
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return ("webp", "image/webp")
-    return None
+def _refused(message: str) -> ValidationError:
+    return ValidationError(_("Please correct the highlighted fields."), {"image": message})
+
+
+def _too_many_pixels(budget: int) -> ValidationError:
+    return _refused(_("Images are limited to %(n)d million pixels.", n=max(1, budget // 1_000_000)))
+
+
+def reencode(data: bytes) -> tuple[str, bytes]:
+    """(extension, bytes) of the image in ``data`` decoded and encoded again, or ValidationError.
+
+    The size is read from the header and checked against the budget before any pixel is decoded;
+    the file is then verified and fully decoded, so a truncated file or one that only starts like
+    an image is refused.
+    """
+    budget = current_app.config.get("KB_IMAGE_MAX_PIXELS", MAX_IMAGE_PIXELS)
+    try:
+        with Image.open(io.BytesIO(data), formats=list(_FORMATS)) as image:
+            width, height = image.size
+            if width * height > budget:
+                raise _too_many_pixels(budget)
+            image.verify()
+        with Image.open(io.BytesIO(data), formats=list(_FORMATS)) as image:
+            image.load()
+            target, extension = _FORMATS[image.format]
+            clean = ImageOps.exif_transpose(image)  # the photo upright, since its EXIF goes
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_many_pixels(budget) from None
+    except UnidentifiedImageError:
+        raise _refused(_("Upload a PNG, JPEG, GIF or WebP image.")) from None
+    except ValidationError:
+        raise
+    except Exception:  # Pillow raises many kinds of errors on a damaged file
+        raise _refused(_("This image could not be read: it may be damaged. Export it again and upload it.")) from None
+    clean.info = {key: clean.info[key] for key in ("transparency",) if key in clean.info}
+    options: dict = {}
+    if target == "JPEG":
+        if clean.mode not in ("L", "RGB"):
+            clean = clean.convert("RGB")
+        options = {"quality": QUALITY}
+    elif target == "WEBP":
+        options = {"quality": QUALITY}
+    out = io.BytesIO()
+    clean.save(out, target, **options)
+    return extension, out.getvalue()
 
 
 def folder() -> Path:
@@ -56,21 +100,41 @@ def folder() -> Path:
 
 
 def save_image(stream) -> str:
-    """Store an uploaded image (a file-like object); its stored name, or ValidationError."""
+    """Store an uploaded image (a file-like object), encoded again; its stored name, or ValidationError."""
     data = stream.read(MAX_IMAGE_BYTES + 1)
     if len(data) > MAX_IMAGE_BYTES:
-        raise ValidationError(
-            _("Please correct the highlighted fields."),
-            {"image": _("Images are limited to %(n)d MB.", n=MAX_IMAGE_BYTES // (1024 * 1024))},
-        )
-    kind = sniff(data)
-    if kind is None:
-        raise ValidationError(
-            _("Please correct the highlighted fields."), {"image": _("Upload a PNG, JPEG, GIF or WebP image.")}
-        )
-    name = f"{secrets.token_hex(16)}.{kind[0]}"
+        raise _refused(_("Images are limited to %(n)d MB.", n=MAX_IMAGE_BYTES // (1024 * 1024)))
+    extension, data = reencode(data)
+    name = f"{secrets.token_hex(16)}.{extension}"
     (folder() / name).write_bytes(data)
     return name
+
+
+def _referenced() -> set[str]:
+    """Names of stored images a step uses, or that a revision's text mentions (its steps or body)."""
+    names = set(db.session.scalars(db.select(ArticleStep.image_path).where(ArticleStep.image_path.is_not(None))))
+    texts = db.session.execute(db.select(ArticleRevision.steps, ArticleRevision.body).execution_options(yield_per=500))
+    for steps, body in texts:
+        names.update(_NAME_IN_TEXT.findall(steps or ""))
+        names.update(_NAME_IN_TEXT.findall(body or ""))
+    return names
+
+
+def remove_unused_images(min_age: float = ORPHAN_MIN_AGE) -> tuple[int, int]:
+    """Delete stored images no step or revision uses, older than ``min_age`` seconds; (files, bytes) removed."""
+    used = _referenced()
+    cutoff = time.time() - min_age
+    removed = freed = 0
+    for path in folder().iterdir():
+        if not _NAME.match(path.name) or path.name in used or not path.is_file():
+            continue
+        stat = path.stat()
+        if stat.st_mtime > cutoff:
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+        freed += stat.st_size
+    return removed, freed
 
 
 def is_stored(name) -> bool:

@@ -143,11 +143,11 @@ def _save(form: ArticleForm, article: Article | None, old_media: dict, media_ok:
 
 
 def _editor(article: Article | None):
+    # Permission first: the body of a member who may not write is refused unread, under the site's limit.
+    require(current_user, "article.create" if article is None else "article.edit", article)
     request.max_content_length = EDITOR_MAX_BYTES
     if request.method == "POST":
         csrf.protect()
-    require(current_user, "article.create" if article is None else "article.edit", article)
-    if request.method == "POST":
         form = ArticleForm()
     else:
         form = ArticleForm(data=_new_data() if article is None else _article_data(article))
@@ -187,7 +187,7 @@ def edit(article_id: int):
 
 
 # The site-wide CSRF check reads the body before any view runs, under the site-wide size limit: the
-# editor runs that same check itself (``csrf.protect``) once it has lifted the limit.
+# editor runs that same check itself (``csrf.protect``) once it has checked the role and lifted the limit.
 csrf.exempt(new)
 csrf.exempt(edit)
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
+
 import factories as make
 import jsonschema
 import pytest
 from apitools import BASE, assert_error
+from PIL import Image
 
 from community.api.openapi import ARTICLE_KINDS, ARTICLE_STATUSES, DOCUMENT
 from community.extensions import db
 from community.questions import operations as qa
+from knowledge_base import media
+from knowledge_base import operations as kb
 from knowledge_base.models import KINDS, STATUSES
 
 
@@ -173,3 +178,23 @@ def test_a_signed_in_browser_session_must_send_the_csrf_token(client, auth):
 def test_the_openapi_document_speaks_the_knowledge_base_vocabulary():
     """The community's OpenAPI document repeats the article kinds and statuses; they must not drift."""
     assert ARTICLE_KINDS == KINDS and ARTICLE_STATUSES == STATUSES
+
+
+def test_a_step_image_is_given_at_the_address_the_page_shows_it(api, client):
+    """``image_url`` is the step picture's absolute address, the one the article page uses; null without one."""
+    staff = make.user("staff")
+    article = make.article(staff, kind="tutorial", steps=["Ouvrez le capot.", "Branchez le câble."])
+    picture = io.BytesIO()
+    Image.new("RGB", (4, 3), (10, 120, 200)).save(picture, "PNG")
+    name = media.save_image(io.BytesIO(picture.getvalue()))
+    kb.set_step_media(staff, article, 1, image_path=name)
+    db.session.commit()
+
+    seen = check_schema(api.get(f"/articles/{article.id}"), "/articles/{article_id}", "get", 200)
+    first, second = seen["steps"]
+    assert first["image_url"] == f"http://localhost/kb/media/{name}" and second["image_url"] is None
+    assert f'src="/kb/media/{name}"' in client.get(f"/kb/{article.id}/{article.slug}").get_data(as_text=True)
+    with client.get(first["image_url"]) as image:
+        assert image.status_code == 200 and image.mimetype == "image/png"
+    listed = api.get("/articles?kind=tutorial").get_json()
+    assert [s["image_url"] for s in listed["items"][0]["steps"]] == [first["image_url"], None]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import factories as make
 import pytest
+from PIL import Image
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
@@ -28,12 +29,13 @@ TUTORIAL_ANSWER = """Voici comment faire :
 Si rien ne change, contactez un conseiller."""
 
 
+def chunk(kind: bytes, data: bytes) -> bytes:
+    """A PNG chunk."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
 def tiny_png() -> bytes:
     """A real 1×1 PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
@@ -41,6 +43,15 @@ def tiny_png() -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\x00\x0b\x5c\xad"))
         + chunk(b"IEND", b"")
     )
+
+
+def huge_png(width: int = 20000, height: int = 20000) -> bytes:
+    """A real black-and-white PNG of ``width`` × ``height`` pixels that weighs a few dozen KB."""
+    row = b"\0" * (1 + (width + 7) // 8)
+    packer = zlib.compressobj(9)
+    pixels = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 def uploads(app) -> list[str]:
@@ -279,6 +290,8 @@ BAD_INPUT = [
     ("video", {"steps-0-video_url": "https://example.com/video.mp4"}, None, "Use a YouTube or Vimeo video address"),
     ("text-as-png", {}, b"just some text, not an image", "Upload a PNG, JPEG, GIF or WebP image."),
     ("oversized", {}, b"\x89PNG\r\n\x1a\n" + b"\0" * (2 * 1024 * 1024), "Images are limited to 2 MB."),
+    ("too-many-pixels", {}, huge_png(), "Images are limited to 16 million pixels."),
+    ("truncated", {}, tiny_png()[:-20], "This image could not be read: it may be damaged."),
 ]
 
 
@@ -341,6 +354,41 @@ def test_a_step_image_is_stored_and_served_as_an_image_only(app, client, auth, s
     assert [(s.text, s.image_path, s.video_url) for s in tutorial.steps] == [
         ("Appuyez sur OK.", None, "https://youtu.be/dQw4w9WgXcQ")
     ]
+
+
+def test_a_step_image_is_served_without_what_followed_it_in_the_upload(app, client, auth, staff, tutorial):
+    """A PNG with a page appended is stored encoded again: what is served is the picture and no markup."""
+    auth.login(staff)
+    data = editor_data(tutorial)
+    upload = tiny_png() + b"<html><script>alert(document.cookie)</script></html>"
+    data["steps-0-image"] = (io.BytesIO(upload), "capture.png", "image/png")
+    assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
+    db.session.refresh(tutorial)
+    with client.get(f"/kb/media/{tutorial.steps[0].image_path}") as image:
+        assert image.status_code == 200 and image.mimetype == "image/png"
+        assert b"<script" not in image.data and Image.open(io.BytesIO(image.data)).size == (1, 1)
+
+
+@pytest.mark.parametrize("url", ["/kb/new", "/kb/{article}/edit"])
+def test_a_members_large_post_to_the_editor_is_refused_unread(app, client, auth, tutorial, monkeypatch, url):
+    """A customer's 12 MB post gets 403 before the editor lifts the size limit: the body is never parsed."""
+    auth.login(make.user("customer"))
+    parsed = []
+    parse = app.request_class._load_form_data
+    monkeypatch.setattr(
+        app.request_class, "_load_form_data", lambda request: parsed.append(request.path) or parse(request)
+    )
+    revisions_before = db.session.scalar(db.select(db.func.count(ArticleRevision.id)))
+    data = editor_data(tutorial, title="Titre envoyé par un client")
+    big = b"\x89PNG\r\n\x1a\n" + b"\0" * (12 * 1024 * 1024)
+    data["steps-0-image"] = FileStorage(io.BytesIO(big), "photo.png", content_type="image/png")
+    response = post_multipart(client, url.format(article=tutorial.id), data)
+    assert response.status_code == 403
+    assert parsed == []
+    assert uploads(app) == []
+    db.session.expire_all()
+    assert tutorial.title == "Appairer la télécommande" and db.session.scalar(db.select(db.func.count(Article.id))) == 1
+    assert db.session.scalar(db.select(db.func.count(ArticleRevision.id))) == revisions_before
 
 
 def test_an_image_chosen_before_adding_a_step_is_kept(app, client, auth, staff, tutorial):
