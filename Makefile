@@ -12,7 +12,7 @@ BENCHES ?= bench/page.py bench/search.py bench/relevance.py
 # Debian packages, installed by .ci/debian-packages when missing (as root, or through `sudo -n`).
 # The suite drives Debian's chromium (fonts for its screenshots) and starts its own PostgreSQL;
 # wrk loads pages in the benchmarks, so a machine that passed `make test` can also `make bench`.
-TEST_PACKAGES := chromium fonts-dejavu-core postgresql wrk
+TEST_PACKAGES := chromium fonts-dejavu-core postgresql redis-server wrk
 BENCH_PACKAGES := wrk postgresql
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
@@ -49,7 +49,7 @@ translations: $(MO_FILES)
 run: install translations
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
-	exec $(BIN)/gunicorn -w 2 -b 127.0.0.1:$${PORT:-5000} wsgi:app
+	exec $(BIN)/gunicorn -w 2 --limit-request-line 8190 -b 127.0.0.1:$${PORT:-5000} wsgi:app
 
 test-packages:
 	@.ci/debian-packages $(TEST_PACKAGES)

@@ -8,7 +8,7 @@ from flask import Flask, redirect, request, url_for
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
-from community import errors, i18n, page_cache, security, templating
+from community import errors, i18n, page_cache, rate_limit_store, security, templating  # noqa: F401 - registers sqlite://
 from community.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = i18n.TRANSLATIONS.parent / "migrations"

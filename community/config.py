@@ -22,13 +22,26 @@ DEFAULTS = {
     "SEARCH_SYNONYMS_TTL": 5.0,
     "SEARCH_LOG_ANONYMISE_DAYS": 90,
     "SEARCH_PER_PAGE": 10,
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # None: a SQLite file in the instance folder, shared by the machine's workers (rate_limit_store).
+    "RATELIMIT_STORAGE_URI": None,
     "RATELIMIT_HEADERS_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute",
+    # Failed sign-ins per account, whatever the address (an attacker spreading guesses over many).
+    "LOGIN_ACCOUNT_RATE_LIMIT": "20 per hour",
+    # Sign-up attempts per address: the form tells whether an address has an account.
+    "REGISTER_RATE_LIMIT": "10 per hour",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # Longer addresses get 414 (in the API's error shape under /api/).
+    "MAX_URL_LENGTH": 4096,
     "QUESTIONS_PER_PAGE": 20,
     "MAX_TAGS": 5,
     "PAGE_CACHE_ENABLED": True,
+    # Shared by web nodes: the page-cache generation (none: a file in the instance folder).
+    "REDIS_URL": None,
+    # Hosts the site answers for; others get 400. Default: SERVER_NAME's host when it is set.
+    "TRUSTED_HOSTS": None,
+    # Hosts (host or host:port) whose images posts may embed, besides the site's own.
+    "MARKUP_IMAGE_HOSTS": (),
     "PAGE_CACHE_SIZE": 2000,
     "VIEW_FLUSH_SECONDS": 5.0,
     "MAIL_SERVER": None,
@@ -49,6 +62,10 @@ PROXY_FIX = ("PROXY_FIX_X_FOR", "PROXY_FIX_X_PROTO", "PROXY_FIX_X_HOST", "PROXY_
 
 ENVIRONMENT = (
     "DATABASE_URL",
+    "SERVER_NAME",
+    "PREFERRED_URL_SCHEME",
+    "TRUSTED_HOSTS",
+    "REDIS_URL",
     "SEARCH_BACKEND",
     "SECRET_KEY",
     "RATELIMIT_STORAGE_URI",
@@ -92,6 +109,13 @@ def configure(app: Flask, test_config: dict | None = None) -> None:
         cfg["SQLALCHEMY_DATABASE_URI"] = cfg.get("DATABASE_URL") or (
             "sqlite:///" + os.path.join(app.instance_path, "entraide.db")
         )
+    if isinstance(cfg.get("TRUSTED_HOSTS"), str):
+        cfg["TRUSTED_HOSTS"] = [host.strip() for host in cfg["TRUSTED_HOSTS"].split(",") if host.strip()]
+    if cfg.get("TRUSTED_HOSTS") is None and cfg.get("SERVER_NAME"):
+        # Absolute links (canonical, hreflang, JSON-LD, e-mail) then always name the configured host.
+        cfg["TRUSTED_HOSTS"] = [cfg["SERVER_NAME"]]
+    if not cfg.get("RATELIMIT_STORAGE_URI"):
+        cfg["RATELIMIT_STORAGE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "ratelimits.sqlite")
     if not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
 

@@ -51,6 +51,8 @@ def app(tmp_path, postgres_url, app_config):
         "SECRET_KEY": "test-secret",
         "VIEW_FLUSH_SECONDS": 0,
         "LOGIN_RATE_LIMIT": "1000 per minute",
+        "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute",
+        "REGISTER_RATE_LIMIT": "1000 per minute",
         "KB_RATING_RATE_LIMIT": "1000 per minute",
         "SERVER_NAME": "localhost",
         "SEARCH_POLL_SECONDS": 0,

@@ -32,6 +32,7 @@ class PasswordForm(FlaskForm):
     new_password = PasswordField(
         _l("New password"), description=_l("At least 10 characters."), render_kw={"autocomplete": "new-password"}
     )
+    revoke_tokens = BooleanField(_l("Also revoke my personal API tokens"))
 
 
 class ProfileForm(FlaskForm):

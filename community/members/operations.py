@@ -116,14 +116,37 @@ def register(email: str, display_name: str, password: str, role: str = "customer
     return user
 
 
+_dummy_hashes: dict[object, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made like members' (same method and cost), for e-mails that match nobody."""
+    if generate_password_hash not in _dummy_hashes:
+        _dummy_hashes[generate_password_hash] = generate_password_hash(secrets.token_hex(16))
+    return _dummy_hashes[generate_password_hash]
+
+
 def authenticate(email: str, password: str) -> User | None:
+    """The member, or None; an unknown e-mail costs the same hashing time as a wrong password."""
     user = find_by_email(email or "")
-    if user is None or not check_password_hash(user.password_hash, password or ""):
+    if user is None:
+        check_password_hash(_dummy_hash(), password or "")
+        return None
+    if not check_password_hash(user.password_hash, password or ""):
         return None
     return user
 
 
-def change_password(user: User, current: str, new: str) -> User:
+def end_sessions(user: User) -> User:
+    """Sign ``user`` out everywhere: every session and remember-me cookie stops working."""
+    user.session_token = secrets.token_hex(8)
+    db.session.flush()
+    return user
+
+
+def change_password(user: User, current: str, new: str, revoke_tokens: bool = False) -> User:
+    """New password; every session ends (the caller signs the current one in again). API tokens
+    stay unless ``revoke_tokens``."""
     if not check_password_hash(user.password_hash, current or ""):
         raise ValidationError(
             _("Your current password is not correct."),
@@ -133,9 +156,10 @@ def change_password(user: User, current: str, new: str) -> User:
     if problem:
         raise ValidationError(problem, {"new_password": problem})
     user.password_hash = generate_password_hash(new)
-    user.session_token = secrets.token_hex(8)
-    db.session.flush()
-    return user
+    if revoke_tokens:
+        for token in list(user.tokens):
+            revoke_token(user, token)
+    return end_sessions(user)
 
 
 def update_profile(user: User, display_name: str, bio: str, locale: str | None) -> User:

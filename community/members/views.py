@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
@@ -24,7 +24,20 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _login_account_limit() -> str:
+    return current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"]
+
+
+def _login_account() -> str:
+    return (request.form.get("email") or "").strip().lower()[:254]
+
+
+def _register_limit() -> str:
+    return current_app.config["REGISTER_RATE_LIMIT"]
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_register_limit, methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("site.home"))
@@ -45,6 +58,13 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(
+    _login_account_limit,
+    key_func=_login_account,
+    methods=["POST"],
+    scope="login-account",
+    deduct_when=lambda response: response.status_code == 401,
+)
 def login():
     if current_user.is_authenticated:
         return redirect(safe_next(url_for("site.home")))
@@ -60,9 +80,24 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Sign out; the member's session cookies stop working everywhere, copies included."""
+    if current_user.is_authenticated:
+        ops.end_sessions(current_user._get_current_object())
+        db.session.commit()
     logout_user()
     flash(_("You are signed out."), "info")
     return redirect(url_for("site.home"))
+
+
+@bp.route("/settings/sessions/end", methods=["POST"])
+@login_required
+def end_sessions():
+    """"Sign out everywhere": this browser and every other one."""
+    ops.end_sessions(current_user._get_current_object())
+    db.session.commit()
+    logout_user()
+    flash(_("You are signed out on every device."), "info")
+    return redirect(url_for("members.login"))
 
 
 @bp.route("/users/<int:user_id>")
@@ -91,8 +126,16 @@ def settings():
 def password():
     form = PasswordForm()
     if form.validate_on_submit():
-        if attempt(form, lambda: ops.change_password(current_user, form.current_password.data, form.new_password.data)):
-            login_user(current_user)
+        member = current_user._get_current_object()
+        changed = attempt(
+            form,
+            lambda: ops.change_password(
+                member, form.current_password.data, form.new_password.data, revoke_tokens=form.revoke_tokens.data
+            ),
+        )
+        if changed is not None:
+            # The plain member, never the current_user proxy: a proxy refers to itself once stored.
+            login_user(changed)
             flash(_("Your password is changed."), "success")
             return redirect(url_for("members.settings"))
     return render_template("members/password.html", form=form, section="password")
@@ -102,18 +145,21 @@ def password():
 @login_required
 def tokens():
     form = TokenForm()
+    new_token = None
     if form.validate_on_submit():
         result = attempt(form, lambda: ops.create_token(current_user, current_user, form.label.data))
         if result is not None:
-            _token, plaintext = result
-            session["new_token"] = plaintext
-            return redirect(url_for("members.tokens"))
+            # Shown once, in the answer to this post: never stored in the session cookie.
+            _token, new_token = result
+            form = TokenForm(formdata=None)
     items = db.session.scalars(
         select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at.desc())
     ).all()
-    return render_template(
-        "members/tokens.html", form=form, tokens=items, new_token=session.pop("new_token", None), section="tokens"
+    response = make_response(
+        render_template("members/tokens.html", form=form, tokens=items, new_token=new_token, section="tokens")
     )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/settings/tokens/<int:token_id>/revoke", methods=["POST"])
