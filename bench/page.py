@@ -37,7 +37,7 @@ DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 WARMUP_SECONDS = 3
 ANSWERS = 20
 WRK_FLAGS = ["-t2", "-c8", "--latency"]
-GUNICORN_FLAGS = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
+GUNICORN_FLAGS = ["--workers", "2", "--worker-class", "sync", "--limit-request-line", "8190", "--log-level", "warning"]
 LOAD_TIMEOUT = 1800
 START_TIMEOUT = 60
 

@@ -14,12 +14,16 @@ class DomainError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str | None = None, fields: dict | None = None, code: str | None = None):
+    def __init__(
+        self, message: str | None = None, fields: dict | None = None, code: str | None = None, status: int | None = None
+    ):
         super().__init__(message or self.code)
         self.message = message or self.code
         self.fields = fields or {}
         if code:
             self.code = code
+        if status:
+            self.status = status
 
 
 class ValidationError(DomainError):
@@ -55,6 +59,7 @@ HTTP_CODES = {
     405: "method_not_allowed",
     409: "conflict",
     413: "too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "invalid",
     429: "rate_limited",
@@ -107,7 +112,11 @@ def init_app(app: Flask) -> None:
         message = None
         if status == 429:
             message = _("Too many attempts. Please wait a minute and try again.")
-        return render_error(status, HTTP_CODES.get(status, "error"), message)
+        response = app.make_response(render_error(status, HTTP_CODES.get(status, "error"), message))
+        for name, value in err.get_headers():
+            if name.lower() in ("allow", "retry-after"):
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def server_error(err: Exception):

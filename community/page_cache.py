@@ -2,7 +2,9 @@
 
 Changes are signalled by ``signals.content_changed``; the cache generation moves only after the
 change is committed, so a page rendered from uncommitted state is never kept. The generation is a
-file in the instance folder, shared by every worker on the machine.
+file in the instance folder, shared by every worker on the machine, or with ``REDIS_URL`` a Redis
+counter shared by every web node. Pages are kept per scheme, host, address and language: all a
+page's absolute links depend on.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import threading
 from collections import OrderedDict
 
+import redis
 from flask import Flask, Response, current_app, request, session
 from flask_babel import get_locale
 from flask_login import current_user
@@ -22,13 +25,34 @@ from community.extensions import db
 
 _lock = threading.Lock()
 _pages: OrderedDict = OrderedDict()
+REDIS_KEY = "entraide:page-cache-generation"
+UNKNOWN = -1  # the shared generation cannot be read: serve nothing from the cache, keep nothing
 
 
 def _generation_file() -> str:
     return os.path.join(current_app.instance_path, "cache_generation")
 
 
+def _redis(app: Flask) -> redis.Redis | None:
+    url = app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client = app.extensions.get("page_cache_redis")
+    if client is None:
+        client = app.extensions["page_cache_redis"] = redis.Redis.from_url(
+            url, socket_timeout=0.5, socket_connect_timeout=0.5
+        )
+    return client
+
+
 def generation() -> int:
+    client = _redis(current_app)
+    if client is not None:
+        try:
+            return int(client.get(REDIS_KEY) or 0)
+        except (redis.RedisError, ValueError):
+            current_app.logger.warning("page cache: Redis unreachable, pages are rendered afresh")
+            return UNKNOWN
     try:
         return os.stat(_generation_file()).st_mtime_ns
     except FileNotFoundError:
@@ -36,7 +60,17 @@ def generation() -> int:
 
 
 def bump(app: Flask | None = None) -> None:
-    path = os.path.join((app or current_app).instance_path, "cache_generation")
+    app = app or current_app
+    client = _redis(app)
+    if client is not None:
+        try:
+            client.incr(REDIS_KEY)
+        except redis.RedisError:
+            app.logger.exception("page cache: could not move the shared generation")
+        with _lock:
+            _pages.clear()
+        return
+    path = os.path.join(app.instance_path, "cache_generation")
     tmp = f"{path}.{os.getpid()}.{threading.get_ident()}"
     with open(tmp, "w") as fh:
         fh.write(str(os.urandom(8).hex()))
@@ -55,7 +89,7 @@ def _cacheable() -> bool:
 
 
 def _key() -> tuple:
-    return (request.full_path, str(get_locale()))
+    return (request.scheme, request.host, request.full_path, str(get_locale()))
 
 
 def serve_from_cache():
@@ -69,7 +103,7 @@ def serve_from_cache():
         entry = _pages.get(key)
         if entry is not None:
             _pages.move_to_end(key)
-    if entry is None or entry[0] != generation():
+    if entry is None or entry[0] != generation() or entry[0] == UNKNOWN:
         return None
     if marker["on_hit"] is not None:
         marker["on_hit"](**(request.view_args or {}))
@@ -92,7 +126,12 @@ def cached_page(on_hit=None):
                 return view(**kwargs)
             gen = generation()
             response = current_app.make_response(view(**kwargs))
-            if response.status_code == 200 and not response.direct_passthrough and "_flashes" not in session:
+            if (
+                gen != UNKNOWN
+                and response.status_code == 200
+                and not response.direct_passthrough
+                and "_flashes" not in session
+            ):
                 with _lock:
                     _pages[_key()] = (gen, response.get_data(), _kept_headers(response))
                     while len(_pages) > current_app.config["PAGE_CACHE_SIZE"]:

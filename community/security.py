@@ -8,10 +8,13 @@ HTTPS (directly, or through a proxy trusted by ``PROXY_FIX_*``) it adds HSTS and
 
 from __future__ import annotations
 
+import json
 import re
 
 from flask import Flask
+from werkzeug.exceptions import SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.wsgi import get_host
 
 from community.config import PROXY_FIX
 
@@ -72,8 +75,52 @@ class SecurityHeaders:
         return self.wsgi_app(environ, start)
 
 
+def _refuse(environ, start_response, status: str, code: str, message: str):
+    """An error answered before Flask runs: the API's error shape under /api/, plain text elsewhere."""
+    if environ.get("PATH_INFO", "").startswith("/api/"):
+        error = {"code": code, "message": message, "fields": {}}
+        body, kind = json.dumps({"error": error}).encode(), "application/json"
+    else:
+        body, kind = message.encode(), "text/plain; charset=utf-8"
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+class TrustedHosts:
+    """WSGI middleware answering 400 to a Host header the site does not serve, before Flask runs
+    (so no page, link or cache entry is ever made for it)."""
+
+    def __init__(self, wsgi_app, hosts: list[str]):
+        self.wsgi_app = wsgi_app
+        self.hosts = hosts
+
+    def __call__(self, environ, start_response):
+        try:
+            get_host(environ, self.hosts)
+        except SecurityError:
+            return _refuse(environ, start_response, "400 Bad Request", "bad_request", "Unknown host.")
+        return self.wsgi_app(environ, start_response)
+
+
+class UrlLength:
+    """WSGI middleware answering 414 to an address longer than ``MAX_URL_LENGTH`` (gunicorn, run with
+    ``--limit-request-line 8190``, refuses longer request lines itself)."""
+
+    def __init__(self, wsgi_app, limit: int):
+        self.wsgi_app = wsgi_app
+        self.limit = limit
+
+    def __call__(self, environ, start_response):
+        if len(environ.get("PATH_INFO", "")) + len(environ.get("QUERY_STRING", "")) > self.limit:
+            return _refuse(environ, start_response, "414 URI Too Long", "uri_too_long",
+                           f"The address is too long (at most {self.limit} characters).")
+        return self.wsgi_app(environ, start_response)
+
+
 def init_app(app: Flask) -> None:
-    app.wsgi_app = SecurityHeaders(app.wsgi_app)
+    app.wsgi_app = SecurityHeaders(UrlLength(app.wsgi_app, app.config["MAX_URL_LENGTH"]))
+    if app.config.get("TRUSTED_HOSTS"):
+        app.wsgi_app = TrustedHosts(app.wsgi_app, app.config["TRUSTED_HOSTS"])
     trusted = {name.removeprefix("PROXY_FIX_").lower(): app.config[name] for name in PROXY_FIX}
     if any(trusted.values()):
         # Outermost, so everything inside sees the client's scheme, host and address.

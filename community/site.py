@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from community.extensions import db
+from community.errors import render_error
+from community.extensions import csrf, db
 from community.i18n import LANG_COOKIE
 from community.page_cache import cached_page
 from community.questions import queries
-from community.web import safe_next
+from community.web import safe_next, same_origin
 
 bp = Blueprint("site", __name__)
 
@@ -20,8 +22,19 @@ def home():
     return render_template("site/home.html", **queries.home(current_user))
 
 
-@bp.route("/language/<code>", methods=["GET", "POST"])
+@bp.route("/language/<code>", methods=["POST"])
+@csrf.exempt
 def set_language(code: str):
+    """Switch language: a cookie for everyone, and a member's saved setting.
+
+    The switcher sits on pages cached for visitors, which can carry no CSRF token: visitors' posts
+    need only come from our own pages (Origin/Referer); a member's must carry the token. Links to a
+    language for visitors are ``?lang=`` addresses.
+    """
+    if same_origin() is False:
+        return render_error(400, "cross_origin", _("This form was sent from another site."))
+    if current_user.is_authenticated:
+        csrf.protect()
     response = redirect(safe_next(url_for("site.home")))
     if code in current_app.config["LANGUAGES"]:
         response.set_cookie(

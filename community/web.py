@@ -23,6 +23,31 @@ def safe_next(default: str) -> str:
     return default
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None] | None:
+    parts = urlsplit(url)
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return None
+    return parts.scheme.lower(), parts.hostname, port
+
+
+def same_origin() -> bool | None:
+    """Whether the browser says the request comes from one of our pages: its ``Origin`` (else its
+    ``Referer``) has our scheme, host and port. None when it names no page at all (a program, not
+    a browser)."""
+    source = request.headers.get("Origin")
+    if not source or source == "null":
+        source = request.referrer
+    if not source:
+        return None
+    theirs = _origin(source)
+    return theirs is not None and theirs == _origin(request.host_url)
+
+
 def wants_json() -> bool:
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]

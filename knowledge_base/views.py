@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,7 +12,7 @@ from community.forms import attempt
 from community.page_cache import cached_page
 from community.permissions import can
 from community.questions import queries as qa_queries
-from community.web import page_arg, safe_next
+from community.web import page_arg, safe_next, same_origin
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
 from knowledge_base.forms import RatingForm
@@ -120,14 +118,6 @@ def _step_page(article: Article, number: int, form: RatingForm | None = None, st
     return response
 
 
-def _same_origin() -> bool:
-    """The request says it comes from one of our pages (Origin, else Referer, names our host)."""
-    source = request.headers.get("Origin")
-    if not source or source == "null":
-        source = request.referrer
-    return bool(source) and urlsplit(source).netloc == request.host
-
-
 @bp.route("/<int:article_id>/rating", methods=["POST"])
 @csrf.exempt
 @limiter.shared_limit(ratings.rate_limit, scope="kb-rating")
@@ -137,11 +127,11 @@ def rate(article_id: int):
     CSRF: articles are served from the page cache to visitors, and a token baked into a cached page
     would be another visitor's, so visitors' pages carry none and this endpoint is exempt from the
     site-wide check. Instead every request must come from one of our pages (its Origin, or failing
-    that its Referer, names our host; the session cookie is SameSite=Lax besides), and a member's
+    that its Referer, names our scheme, host and port; the session cookie is SameSite=Lax besides), and a member's
     request — whose page is never cached — must still carry a valid token. Caching the busiest
     pages is worth more than a token that only guards a visitor's anonymous vote.
     """
-    if not _same_origin():
+    if not same_origin():
         return render_error(
             400, "cross_origin", _("This form was sent from another site. Please rate from the article.")
         )

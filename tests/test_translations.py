@@ -227,12 +227,12 @@ def test_home_in_english_from_accept_language(compiled, client):
 
 
 def test_language_cookie_wins_over_accept_language(compiled, client):
-    response = _get(client, "/language/en?next=/")
+    response = client.post("/language/en?next=/")
     assert response.status_code == 302 and response.headers["Location"].endswith("/")
     html = _page(client, **{"Accept-Language": "fr"})
     assert '<html lang="en">' in html and "Ask a question" in html
 
-    _get(client, "/language/fr?next=/")
+    client.post("/language/fr?next=/")
     html = _page(client, **{"Accept-Language": "en"})
     assert '<html lang="fr">' in html and "Poser une question" in html
 

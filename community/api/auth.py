@@ -14,16 +14,29 @@ from flask_login import current_user
 
 from community.api import bp
 from community.database import utcnow
-from community.errors import Unauthorized
+from community.errors import DomainError, Unauthorized
 from community.extensions import csrf, db
 from community.members.operations import token_for_plaintext
+from community.web import same_origin
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 @bp.before_request
 def authenticate() -> None:
+    """Who calls; and for writes, JSON only, and no visitor's write sent from another site."""
     g.api_user = None
+    _identify()
+    if request.method in SAFE_METHODS:
+        return
+    if (request.content_length or request.headers.get("Content-Type")) and request.mimetype != "application/json":
+        raise DomainError(_("Send JSON, with Content-Type: application/json."), code="unsupported_media_type",
+                          status=415)
+    if g.api_user is None and same_origin() is False:
+        raise DomainError(_("This request was sent from another site."), code="cross_origin")
+
+
+def _identify() -> None:
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _sep, value = header.partition(" ")

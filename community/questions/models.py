@@ -185,3 +185,16 @@ class Revision(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
 
     author: Mapped[User | None] = relationship()
+
+
+class AskDraft(db.Model):
+    """A visitor's question kept on the server while they sign in; the session holds only ``key``."""
+
+    __tablename__ = "ask_drafts"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    body: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    category: Mapped[str] = mapped_column(String(60), default="", nullable=False)
+    tags: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False, index=True)

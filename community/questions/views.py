@@ -13,8 +13,8 @@ from community.extensions import db
 from community.forms import attempt
 from community.page_cache import cached_page
 from community.permissions import require
+from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
-from community.questions import queries, structured_data, view_counter
 from community.questions.diff import revision_pairs, word_diff
 from community.questions.forms import AnswerForm, CategoryForm, CloseForm, CommentForm, QuestionForm
 from community.questions.models import Question
@@ -53,8 +53,6 @@ def index():
     )
 
 
-DRAFT_FIELDS = ("title", "body", "category", "tags")
-
 
 @bp.route("/questions/ask", methods=["GET", "POST"])
 def ask():
@@ -66,12 +64,16 @@ def ask():
     form = QuestionForm()
     _category_choices(form)
     if request.method == "GET":
-        draft = session.pop("ask_draft", None) if current_user.is_authenticated else None
-        for name in DRAFT_FIELDS:
+        draft = None
+        if current_user.is_authenticated and "ask_draft" in session:
+            draft = drafts.take(session.pop("ask_draft"))
+            db.session.commit()
+        for name in drafts.FIELDS:
             getattr(form, name).data = (draft or {}).get(name) or request.args.get(name, "")
         return render_template("questions/ask.html", form=form)
     if not current_user.is_authenticated:
-        session["ask_draft"] = {name: (request.form.get(name) or "")[:20000] for name in DRAFT_FIELDS}
+        session["ask_draft"] = drafts.keep({name: request.form.get(name) or "" for name in drafts.FIELDS})
+        db.session.commit()
         flash(_("Sign in or create an account to post your question: it is kept meanwhile."), "info")
         return redirect(url_for("members.login", next=url_for("questions.ask")))
     if form.validate_on_submit():

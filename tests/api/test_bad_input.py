@@ -13,7 +13,7 @@ from apitools import assert_error
 from community.extensions import db
 from community.members import operations as members
 
-ERROR_STATUSES = {400, 401, 403, 404, 409, 413, 422}
+ERROR_STATUSES = {400, 401, 403, 404, 409, 413, 415, 422}
 SUCCESS_STATUSES = {200, 201}
 BLNS = make.TEST_DATA / "hostile-strings" / "blns" / "blns.json"
 
@@ -207,7 +207,8 @@ def field_cases(endpoint: Endpoint) -> list[tuple[str, object, set[int]]]:
 
 @pytest.mark.parametrize("endpoint", WRITES, ids=str)
 def test_malformed_bodies_are_refused_in_the_error_shape(api, world, endpoint):
-    """No body, broken JSON, or JSON that is not an object: 400 invalid_json (ignored where no body is read)."""
+    """No body, broken JSON, or JSON that is not an object: 400 invalid_json (ignored where no body is
+    read); a body that is not sent as JSON: 415 unsupported_media_type, on every write."""
     failures = []
     for raw, content_type in RAW_BODIES:
         response = api.call(
@@ -215,7 +216,9 @@ def test_malformed_bodies_are_refused_in_the_error_shape(api, world, endpoint):
         )
         allowed = ERROR_STATUSES if endpoint.body is not None else ERROR_STATUSES | SUCCESS_STATUSES
         why = problem(response, allowed)
-        if why is None and endpoint.body is not None and response.status_code not in (400, 422):
+        if why is None and content_type != "application/json" and response.status_code != 415:
+            why = f"{response.status_code} instead of 415"
+        elif why is None and endpoint.body is not None and response.status_code not in (400, 415, 422):
             why = f"{response.status_code} instead of 400 or 422"
         if why:
             failures.append(f"{raw[:40]!r} as {content_type}: {why}")
@@ -318,7 +321,7 @@ def test_query_string_garbage_is_422_naming_the_parameter(api, world, query, fie
         "per_page=1000",
         "per_page=" + "9" * 30,
         "page=" + "9" * 30,
-        "tag=" + "x" * 5000,
+        "tag=" + "x" * 3000,
         "tag=%F0%9F%98%8D",
         "tag=%ED%A0%80",
         "status=",
@@ -335,6 +338,12 @@ def test_harmless_query_oddities_still_answer_a_page(api, world, query):
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
     assert set(body) == {"items", "page", "per_page", "total"} and body["per_page"] <= 100
+
+
+def test_an_address_over_the_length_limit_is_414_in_the_error_shape(api, world):
+    """A query string past MAX_URL_LENGTH (4,096 characters) gets 414 uri_too_long, not a page."""
+    assert_error(api.get("/questions?tag=" + "x" * 5000), 414, "uri_too_long")
+    assert_error(api.get("/search?q=" + "box " * 2000), 414, "uri_too_long")
 
 
 def test_body_over_the_size_limit_is_413(api, world):
