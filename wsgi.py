@@ -6,7 +6,7 @@ from flask import Flask
 
 import community
 import knowledge_base
-from community.config import configure, instance_path
+from community.core.config import configure, instance_path
 
 
 def create_app(test_config: dict | None = None) -> Flask:

@@ -8,8 +8,8 @@ from flask import Flask, redirect, request, url_for
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
-from community import errors, i18n, page_cache, rate_limit_store, security, templating  # noqa: F401 - registers sqlite://
-from community.extensions import csrf, db, limiter, login_manager, migrate
+from community.core import errors, i18n, page_cache, rate_limit_store, security, templating  # noqa: F401 - registers sqlite://
+from community.core.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = i18n.TRANSLATIONS.parent / "migrations"
 
@@ -36,7 +36,8 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, demo, search_documents, site, sitemap  # noqa: F401 - search_documents hooks the session
+    from community import api, demo, search_documents, site  # noqa: F401 - search_documents hooks the session
+    from community.core import sitemap
     from community.discovery import cli as discovery_cli
     from community.discovery import models as discovery_models  # noqa: F401
     from community.discovery import searching, visits
@@ -45,6 +46,7 @@ def init_app(app: Flask) -> None:
     from community.members import views as members_views
     from community.members.models import User
     from community.questions import cli as questions_cli
+    from community.questions import queries as questions_queries
     from community.questions import view_counter
     from community.questions import views as questions_views
 
@@ -74,6 +76,9 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     security.init_app(app)
     templating.init_app(app)
+    app.jinja_env.globals["question_url"] = questions_views.question_url
+    sitemap.register(site.sitemap_entries, app, order=-100)
+    sitemap.register(questions_queries.sitemap_entries, app, order=100)
     members_cli.init_app(app)
     questions_cli.init_app(app)
     discovery_cli.init_app(app)

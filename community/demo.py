@@ -11,15 +11,15 @@ from flask.cli import AppGroup
 from sqlalchemy import func, insert, select, update
 from werkzeug.security import generate_password_hash
 
-from community import signals
-from community.database import utcnow
-from community.extensions import db
-from community.markup import MARKUP_VERSION, render_markdown
+from community.core import signals
+from community.core.database import utcnow
+from community.core.extensions import db
+from community.core.markup import MARKUP_VERSION, render_markdown
+from community.core.text import slugify
 from community.members import operations as members
 from community.members.models import User
 from community.questions import operations as qa
 from community.questions.models import Answer, Category, Question, Revision, Tag, question_tags
-from community.text import slugify
 
 demo = AppGroup("demo", help="The demo community.")
 

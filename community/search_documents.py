@@ -14,8 +14,8 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, joinedload, object_session, selectinload
 from sqlalchemy.orm.attributes import get_history
 
-from community.extensions import db
-from community.markup import html_to_text
+from community.core.extensions import db
+from community.core.markup import html_to_text
 from community.questions.models import Answer, Question
 from search import Document
 from search.queue import enqueue, task_table

@@ -6,12 +6,12 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from community.errors import render_error
-from community.extensions import csrf, db
-from community.i18n import LANG_COOKIE
-from community.page_cache import cached_page
+from community.core.errors import render_error
+from community.core.extensions import csrf, db
+from community.core.i18n import LANG_COOKIE
+from community.core.page_cache import cached_page
+from community.core.web import safe_next, same_origin
 from community.questions import queries
-from community.web import safe_next, same_origin
 
 bp = Blueprint("site", __name__)
 
@@ -44,3 +44,9 @@ def set_language(code: str):
             current_user.locale = code
             db.session.commit()
     return response
+
+
+def sitemap_entries():
+    """The home page and the question list."""
+    yield url_for("site.home", _external=True), None
+    yield url_for("questions.index", _external=True), None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from community import signals as community_signals
-from community.extensions import csrf
+from community.core import signals as community_signals
+from community.core.extensions import csrf
 
 DEFAULTS = {
     "KB_REVIEW_THRESHOLD": 3.0,  # an average score under this …

@@ -7,8 +7,8 @@ from flask import Blueprint, request, url_for
 from community.api.auth import actor, authenticate, signed_in
 from community.api.responses import choice_arg, json_body, listing, pagination, string_field
 from community.api.serializers import iso
-from community.extensions import db, limiter
-from community.permissions import can
+from community.core.extensions import db, limiter
+from community.core.permissions import can
 from community.questions import operations as qa
 from community.questions import queries as qa_queries
 from knowledge_base import operations as ops

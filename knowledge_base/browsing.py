@@ -14,10 +14,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Float, cast, func, or_, select
 from sqlalchemy.orm import joinedload
 
+from community.core.errors import NotFound
+from community.core.extensions import db
+from community.core.markup import html_to_text
 from community.discovery import searching
-from community.errors import NotFound
-from community.extensions import db
-from community.markup import html_to_text
 from community.questions import operations as qa
 from community.questions import queries as qa_queries
 from community.questions.models import Category, Question

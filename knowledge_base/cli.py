@@ -6,8 +6,8 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from community.core.extensions import db
 from community.discovery import searching
-from community.extensions import db
 from knowledge_base import media
 from knowledge_base.importing import import_articles
 

@@ -27,10 +27,10 @@ from flask import current_app
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import joinedload
 
-from community.database import utcnow
+from community.core.database import utcnow
+from community.core.extensions import db
 from community.discovery import operations as discovery
 from community.discovery.models import DeflectionEvent, SearchQuery
-from community.extensions import db
 from community.questions.models import Answer, Question
 from community.questions.queries import Page
 from knowledge_base.models import Article, Rating

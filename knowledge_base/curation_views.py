@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
-from community.permissions import require
-from community.web import page_arg
+from community.core.permissions import require
+from community.core.web import page_arg
 from knowledge_base import curation
 
 bp = Blueprint("kb_curation", __name__)

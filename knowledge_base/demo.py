@@ -1,6 +1,6 @@
 """The knowledge base of the Néolia demo: a dozen articles written, promoted from answers, rated.
 
-``load`` receives ``community.signals.demo_loaded`` once ``demo load`` has created the demo
+``load`` receives ``community.core.signals.demo_loaded`` once ``demo load`` has created the demo
 community; the command commits afterwards. Everything goes through the knowledge base's
 operations (create, promote, edit, publish, rate); only dates are set by hand so the curation
 queue has something to show: one article not reviewed for months, one flagged by poor ratings,
@@ -14,9 +14,9 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from community.database import utcnow
+from community.core.database import utcnow
+from community.core.extensions import db
 from community.discovery import operations as discovery
-from community.extensions import db
 from community.questions.models import Question
 from knowledge_base import operations as kb
 from knowledge_base.demo_content import MISSING_SEARCHES, PROMOTED, RATINGS, STAFF, WRITER, WRITTEN

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from flask import Flask, url_for
 from sqlalchemy import select
 
-from community import sitemap
-from community.extensions import db
+from community.core import sitemap
+from community.core.extensions import db
 from knowledge_base.models import Article
 
 

@@ -22,7 +22,7 @@ from wtforms import (
     TextAreaField,
 )
 
-from community.errors import ValidationError
+from community.core.errors import ValidationError
 from knowledge_base import media, ratings
 from knowledge_base.operations import MAX_STEPS, SUMMARY_MAX, TITLE_MAX
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from community import signals as community_signals
-from community.database import utcnow
-from community.extensions import db
-from community.permissions import require
+from community.core import signals as community_signals
+from community.core.database import utcnow
+from community.core.extensions import db
+from community.core.permissions import require
+from community.core.text import slugify, storable
 from community.questions.models import Category
-from community.text import slugify, storable
 from knowledge_base import operations as ops
 from knowledge_base import signals
 from knowledge_base.models import Article

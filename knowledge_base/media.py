@@ -23,9 +23,9 @@ from flask import Blueprint, abort, current_app, send_from_directory
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from community.errors import ValidationError
-from community.extensions import db
-from community.security import CSP
+from community.core.errors import ValidationError
+from community.core.extensions import db
+from community.core.security import CSP
 from knowledge_base.models import ArticleRevision, ArticleStep
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024

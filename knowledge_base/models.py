@@ -20,8 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from community.database import TimestampMixin, utcnow
-from community.extensions import db
+from community.core.database import TimestampMixin, utcnow
+from community.core.extensions import db
 from community.members.models import User
 from community.questions.models import Category, Tag
 

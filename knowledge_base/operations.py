@@ -13,15 +13,15 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from community import signals as community_signals
-from community.database import utcnow
-from community.errors import Conflict, NotFound, ValidationError
-from community.extensions import db
-from community.markup import MARKUP_VERSION, render_markdown
-from community.permissions import can, require
+from community.core import signals as community_signals
+from community.core.database import utcnow
+from community.core.errors import Conflict, NotFound, ValidationError
+from community.core.extensions import db
+from community.core.markup import MARKUP_VERSION, render_markdown
+from community.core.permissions import can, require
+from community.core.text import slugify, storable
 from community.questions.models import Answer, Category, Question, Tag
 from community.questions.operations import parse_tags
-from community.text import slugify, storable
 from knowledge_base import media, signals
 from knowledge_base.models import KINDS, LANGUAGES, Article, ArticleCredit, ArticleRevision, ArticleStep
 

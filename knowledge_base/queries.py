@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from community.extensions import db
-from community.permissions import can
+from community.core.extensions import db
+from community.core.permissions import can
 from community.questions.models import Category
 from community.questions.queries import Page, paginate
 from knowledge_base.models import Article, ArticleCredit, ArticleRevision, Rating

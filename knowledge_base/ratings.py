@@ -8,10 +8,10 @@ from flask import current_app, session
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from community.errors import NotFound, ValidationError
-from community.extensions import db
-from community.permissions import require
-from community.text import storable
+from community.core.errors import NotFound, ValidationError
+from community.core.extensions import db
+from community.core.permissions import require
+from community.core.text import storable
 from knowledge_base import signals
 from knowledge_base.models import Article, Rating
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from community.markup import html_to_text
+from community.core.markup import html_to_text
 from community.search_documents import Kind, _ids, register
 from knowledge_base.models import Article
 from search import Document

@@ -13,15 +13,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
-from community.errors import DomainError, ValidationError
-from community.extensions import csrf, db
-from community.forms import apply_errors
-from community.permissions import require
+from community.core.diff import revision_pairs, word_diff
+from community.core.errors import DomainError, ValidationError
+from community.core.extensions import csrf, db
+from community.core.forms import apply_errors
+from community.core.permissions import require
+from community.core.web import page_arg, safe_next
 from community.questions import operations as qa
 from community.questions import queries as qa_queries
-from community.questions.diff import revision_pairs, word_diff
 from community.questions.views import question_url
-from community.web import page_arg, safe_next
 from knowledge_base import browsing, queries
 from knowledge_base import operations as kb
 from knowledge_base.forms import ArticleForm

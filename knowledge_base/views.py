@@ -6,13 +6,13 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from community.errors import render_error
-from community.extensions import csrf, limiter
-from community.forms import attempt
-from community.page_cache import cached_page
-from community.permissions import can
+from community.core.errors import render_error
+from community.core.extensions import csrf, limiter
+from community.core.forms import attempt
+from community.core.page_cache import cached_page
+from community.core.permissions import can
+from community.core.web import page_arg, safe_next, same_origin
 from community.questions import queries as qa_queries
-from community.web import page_arg, safe_next, same_origin
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
 from knowledge_base.forms import RatingForm

@@ -13,8 +13,8 @@ from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import text
 
+from community.core.extensions import db
 from community.discovery import searching
-from community.extensions import db
 from wsgi import create_app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 from community.questions import operations as qa
 

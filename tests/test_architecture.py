@@ -42,3 +42,26 @@ def test_only_the_search_package_knows_whoosh():
         if "whoosh" in _imports(path)
     ]
     assert offenders == []
+
+
+def _full_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_community_core_imports_no_feature():
+    """community/core is the infrastructure features stand on: it imports none of them."""
+    problems = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "community" / "core").rglob("*.py")
+        for name in _full_imports(path)
+        if name.startswith("community.") and not name.startswith("community.core")
+    ]
+    assert problems == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
-from community.extensions import csrf
+from community.core.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

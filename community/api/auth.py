@@ -13,11 +13,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from community.api import bp
-from community.database import utcnow
-from community.errors import DomainError, Unauthorized
-from community.extensions import csrf, db
+from community.core.database import utcnow
+from community.core.errors import DomainError, Unauthorized
+from community.core.extensions import csrf, db
+from community.core.web import same_origin
 from community.members.operations import token_for_plaintext
-from community.web import same_origin
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 

@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from community.api import bp, serializers
 from community.api.auth import actor, signed_in
 from community.api.responses import json_body, string_field
-from community.errors import NotFound, ValidationError
-from community.extensions import db
-from community.permissions import require
+from community.core.errors import NotFound, ValidationError
+from community.core.extensions import db
+from community.core.permissions import require
 from community.questions import operations as ops
 from community.questions import queries
 

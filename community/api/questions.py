@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from community.api import bp, serializers
 from community.api.auth import actor, signed_in
 from community.api.responses import choice_arg, json_body, listing, pagination, string_field, tags_field, text_arg
-from community.errors import ValidationError
-from community.extensions import db
+from community.core.errors import ValidationError
+from community.core.extensions import db
 from community.questions import operations as ops
 from community.questions import queries
 from community.questions.models import STATUSES

@@ -7,8 +7,8 @@ import re
 from flask import request
 from flask_babel import gettext as _
 
-from community.errors import DomainError, ValidationError
-from community.text import storable, tag_name
+from community.core.errors import DomainError, ValidationError
+from community.core.text import storable, tag_name
 
 MAX_PER_PAGE = 100
 _TAG_WORD = re.compile(r"^(?:[^\W_]|-)+$")

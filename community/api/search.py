@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from community.api import bp
 from community.api.auth import actor
 from community.api.responses import choice_arg, pagination, text_arg
+from community.core.errors import ValidationError
+from community.core.extensions import db
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.visits import returning_visit_id, visit_id
-from community.errors import ValidationError
-from community.extensions import db
 from search import Filters
 
 SUGGEST_LIMIT = 8

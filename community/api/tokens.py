@@ -7,11 +7,11 @@ from sqlalchemy import select
 from community.api import bp, serializers
 from community.api.auth import actor
 from community.api.responses import json_body, string_field
-from community.errors import NotFound
-from community.extensions import db
+from community.core.errors import NotFound
+from community.core.extensions import db
+from community.core.permissions import require
 from community.members import operations as ops
 from community.members.models import ApiToken
-from community.permissions import require
 
 
 @bp.get("/me/tokens")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from community.api import bp, serializers
 from community.api.auth import actor
+from community.core.permissions import require
 from community.members import operations as ops
-from community.permissions import require
 
 
 @bp.get("/users/<int:user_id>")

@@ -8,9 +8,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from community.core.extensions import db
 from community.discovery import operations as ops
 from community.discovery import searching
-from community.extensions import db
 from search import SearchUnavailable
 
 group = AppGroup("search", help="The search index.")

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from community.database import utcnow
-from community.extensions import db
+from community.core.database import utcnow
+from community.core.extensions import db
 
 
 class SearchQuery(db.Model):

@@ -9,14 +9,14 @@ from flask import has_request_context
 from flask_babel import gettext as _
 from sqlalchemy import String, case, cast, delete, exists, func, literal, or_, select, update
 
-from community import signals
-from community.database import utcnow
+from community.core import signals
+from community.core.database import utcnow
+from community.core.errors import ValidationError
+from community.core.extensions import db
+from community.core.permissions import require
+from community.core.text import storable
 from community.discovery.models import DeflectionEvent, SearchQuery, SynonymGroup
-from community.errors import ValidationError
-from community.extensions import db
 from community.members.models import STAFF_ROLES, User
-from community.permissions import require
-from community.text import storable
 from search.analysis import DEFAULT_SYNONYMS, fold
 
 # Visits of their own, which no cookie can name (a cookie's value is letters and digits only).

@@ -20,8 +20,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 import search
-from community.extensions import db
-from community.markup import html_to_text
+from community.core.extensions import db
+from community.core.markup import html_to_text
 from community.questions import queries
 from community.search_documents import all_documents, load_documents, search_tasks
 from search import Filters, Hit, Results, SearchUnavailable
@@ -243,7 +243,7 @@ def search_tasks_pending() -> bool:
 
 def init_app(app: Flask) -> None:
     search.set_synonym_source(synonyms)
-    from community import signals
+    from community.core import signals
 
     signals.synonyms_changed.connect(synonyms.forget, weak=False)
 

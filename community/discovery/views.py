@@ -6,15 +6,15 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from community.core.extensions import db
+from community.core.forms import attempt
+from community.core.permissions import require
+from community.core.web import page_arg, safe_next
 from community.discovery import operations as ops
 from community.discovery import searching
 from community.discovery.forms import SynonymsForm
 from community.discovery.visits import returning_visit_id
-from community.extensions import db
-from community.forms import attempt
-from community.permissions import require
 from community.questions import queries
-from community.web import page_arg, safe_next
 from search import Filters
 
 bp = Blueprint("discovery", __name__)

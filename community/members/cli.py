@@ -6,11 +6,11 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from community.errors import DomainError
-from community.extensions import db
+from community.core.errors import DomainError
+from community.core.extensions import db
+from community.core.permissions import OPERATOR
 from community.members import operations as ops
 from community.members.models import ROLES
-from community.permissions import OPERATOR
 
 users = AppGroup("users", help="Manage members.")
 tokens = AppGroup("tokens", help="Manage personal API tokens.")

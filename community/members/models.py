@@ -9,8 +9,8 @@ from flask_login import UserMixin
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from community.database import utcnow
-from community.extensions import db
+from community.core.database import utcnow
+from community.core.extensions import db
 
 ROLES = ("customer", "ambassador", "staff", "admin")
 STAFF_ROLES = ("staff", "admin")

@@ -10,13 +10,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from community import signals
-from community.database import utcnow
-from community.errors import Conflict, NotFound, ValidationError
-from community.extensions import db
+from community.core import signals
+from community.core.database import utcnow
+from community.core.errors import Conflict, NotFound, ValidationError
+from community.core.extensions import db
+from community.core.permissions import require
+from community.core.text import storable
 from community.members.models import ROLES, ApiToken, User
-from community.permissions import require
-from community.text import storable
 
 MIN_PASSWORD = 10
 COMMON_PASSWORDS = {

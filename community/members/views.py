@@ -7,15 +7,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
 
-from community.errors import DomainError
-from community.extensions import db, limiter
-from community.forms import attempt
+from community.core.errors import DomainError
+from community.core.extensions import db, limiter
+from community.core.forms import attempt
+from community.core.permissions import require
+from community.core.web import page_arg, safe_next
 from community.members import operations as ops
 from community.members.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RoleForm, TokenForm
 from community.members.models import ROLE_LABELS, ApiToken, User
-from community.permissions import require
 from community.questions.queries import paginate, user_activity
-from community.web import page_arg, safe_next
 
 bp = Blueprint("members", __name__)
 

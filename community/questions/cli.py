@@ -6,9 +6,9 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from community.errors import DomainError
-from community.extensions import db
-from community.permissions import OPERATOR
+from community.core.errors import DomainError
+from community.core.extensions import db
+from community.core.permissions import OPERATOR
 from community.questions import operations as ops
 from community.questions import queries
 

@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete
 
-from community.database import utcnow
-from community.extensions import db
+from community.core.database import utcnow
+from community.core.extensions import db
 from community.questions.models import AskDraft
 
 FIELDS = ("title", "body", "category", "tags")

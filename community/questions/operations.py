@@ -11,12 +11,13 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from community import signals
-from community.database import utcnow
-from community.errors import NotFound, ValidationError
-from community.extensions import db
-from community.markup import MARKUP_VERSION, render_inline, render_markdown
-from community.permissions import can, require
+from community.core import signals
+from community.core.database import utcnow
+from community.core.errors import NotFound, ValidationError
+from community.core.extensions import db
+from community.core.markup import MARKUP_VERSION, render_inline, render_markdown
+from community.core.permissions import can, require
+from community.core.text import slugify, storable, tag_name
 from community.questions.models import (
     CLOSE_REASONS,
     Answer,
@@ -27,7 +28,6 @@ from community.questions.models import (
     Tag,
     Vote,
 )
-from community.text import slugify, storable, tag_name
 
 TITLE_MIN, TITLE_MAX = 10, 200
 BODY_MIN, BODY_MAX = 20, 20000

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import url_for
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from community.database import visible
-from community.extensions import db
+from community.core.database import visible
+from community.core.extensions import db
+from community.core.sitemap import MAX_URLS
+from community.core.text import storable
 from community.questions.models import Answer, Category, Comment, Question, Revision, Tag, Vote
-from community.text import storable
 
 SORTS = {
     "newest": (Question.created_at.desc(), Question.id.desc()),
@@ -188,3 +190,14 @@ def user_activity(user, viewer=None, size: int = 10) -> dict:
             .where(Answer.author_id == user.id)
         ),
     }
+
+
+def sitemap_entries():
+    """Every question a visitor can see, most recently active first: ``(absolute url, last activity)``."""
+    stmt = (
+        visible(select(Question.id, Question.slug, Question.last_activity_at), Question, None)
+        .order_by(Question.last_activity_at.desc(), Question.id.desc())
+        .limit(MAX_URLS)
+    )
+    for question_id, slug, last_activity in db.session.execute(stmt):
+        yield url_for("questions.show", question_id=question_id, slug=slug, _external=True), last_activity

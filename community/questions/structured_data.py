@@ -10,7 +10,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from community.markup import html_to_text
+from community.core.markup import html_to_text
 from community.questions.models import Answer, Question
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from flask import current_app
 from sqlalchemy import update
 
-from community.extensions import db
+from community.core.extensions import db
 from community.questions.models import Question
 
 _lock = threading.Lock()

@@ -6,19 +6,19 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from community.core.diff import revision_pairs, word_diff
+from community.core.extensions import db
+from community.core.forms import attempt
+from community.core.page_cache import cached_page
+from community.core.permissions import require
+from community.core.web import page_arg, wants_json
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.visits import visit_id
-from community.extensions import db
-from community.forms import attempt
-from community.page_cache import cached_page
-from community.permissions import require
 from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
-from community.questions.diff import revision_pairs, word_diff
 from community.questions.forms import AnswerForm, CategoryForm, CloseForm, CommentForm, QuestionForm
 from community.questions.models import Question
-from community.web import page_arg, wants_json
 
 bp = Blueprint("questions", __name__)
 

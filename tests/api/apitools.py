@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 
 BASE = "/api/v1"

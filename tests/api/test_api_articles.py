@@ -11,7 +11,7 @@ from apitools import BASE, assert_error
 from PIL import Image
 
 from community.api.openapi import ARTICLE_KINDS, ARTICLE_STATUSES, DOCUMENT
-from community.extensions import db
+from community.core.extensions import db
 from community.questions import operations as qa
 from knowledge_base import media
 from knowledge_base import operations as kb

@@ -7,7 +7,7 @@ import pytest
 from apitools import BASE, assert_error
 from sqlalchemy import select
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 from community.members.models import ApiToken
 

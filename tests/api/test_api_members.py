@@ -6,7 +6,7 @@ import factories as make
 from apitools import assert_error
 from sqlalchemy import select, text
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members.models import ApiToken
 
 

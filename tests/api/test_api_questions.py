@@ -8,7 +8,7 @@ import factories as make
 import pytest
 from apitools import assert_error
 
-from community.extensions import db
+from community.core.extensions import db
 from community.questions import operations as qa
 from community.questions import queries
 from community.questions.models import Question

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import factories as make
 
+from community.core.extensions import db
 from community.discovery import searching
-from community.extensions import db
 from community.questions import operations as qa
 
 

@@ -10,7 +10,7 @@ import factories as make
 import pytest
 from apitools import assert_error
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 
 ERROR_STATUSES = {400, 401, 403, 404, 409, 413, 415, 422}

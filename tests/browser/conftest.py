@@ -7,8 +7,8 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+from community.core.extensions import db
 from community.discovery import searching
-from community.extensions import db
 from wsgi import create_app
 
 CHROMIUM = "/usr/bin/chromium"

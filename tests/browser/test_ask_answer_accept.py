@@ -5,7 +5,7 @@ from __future__ import annotations
 import factories as make
 import pytest
 
-from community.extensions import db
+from community.core.extensions import db
 
 TEXT = {
     "fr": {"ask": "Poser une question", "solution": "Solution acceptée"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import factories as make
 import pytest
 
-from community.extensions import db
+from community.core.extensions import db
 from knowledge_base import operations
 from knowledge_base.models import Article, Rating
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import factories as make
 
-from community.database import utcnow
+from community.core.database import utcnow
+from community.core.extensions import db
 from community.discovery import operations as discovery
-from community.extensions import db
 from community.questions import operations as qa
 from knowledge_base import curation
 from knowledge_base import operations as kb

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members.models import User
 from community.questions.models import Answer
 from knowledge_base import curation, demo

@@ -8,9 +8,9 @@ from itertools import islice
 import factories as make
 import pytest
 
+from community.core.errors import Forbidden
+from community.core.extensions import db
 from community.discovery import searching
-from community.errors import Forbidden
-from community.extensions import db
 from community.questions.models import Category
 from knowledge_base.importing import import_articles
 from knowledge_base.models import Article, ArticleRevision

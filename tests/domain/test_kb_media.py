@@ -15,8 +15,8 @@ import pytest
 from flask_babel import force_locale
 from PIL import Image, ImageFile, PngImagePlugin
 
-from community.errors import Forbidden, NotFound, ValidationError
-from community.extensions import db
+from community.core.errors import Forbidden, NotFound, ValidationError
+from community.core.extensions import db
 from knowledge_base import media
 from knowledge_base import operations as kb
 from knowledge_base.models import ArticleRevision

@@ -5,9 +5,9 @@ from __future__ import annotations
 import factories as make
 import pytest
 
+from community.core.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
+from community.core.extensions import db
 from community.discovery import searching
-from community.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationError
-from community.extensions import db
 from community.questions import operations as qa
 from knowledge_base import operations as kb
 from knowledge_base import queries

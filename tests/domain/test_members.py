@@ -6,8 +6,8 @@ import factories as make
 import pytest
 from sqlalchemy import select
 
-from community.errors import Conflict, Forbidden, ValidationError
-from community.extensions import db
+from community.core.errors import Conflict, Forbidden, ValidationError
+from community.core.extensions import db
 from community.members import operations as members
 from community.members.models import ApiToken
 

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
 
-from community.extensions import db
+from community.core.extensions import db
 from search.backends.postgres_sql import TABLES as SEARCH_TABLES
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import factories as make
 import pytest
 
-from community.errors import Forbidden, NotFound, Unauthorized, ValidationError
-from community.extensions import db
+from community.core.errors import Forbidden, NotFound, Unauthorized, ValidationError
+from community.core.extensions import db
 from community.questions import operations as qa
 from community.questions import queries
 
@@ -149,7 +149,7 @@ def test_visitors_must_sign_in(app):
 def test_hidden_question_is_not_found_except_for_author_and_staff(app):
     author, staff, other = make.user(), make.user("staff"), make.user()
     question = make.question(author)
-    from community.database import utcnow
+    from community.core.database import utcnow
 
     question.hidden_at = utcnow()
     db.session.commit()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask_migrate import upgrade
 from sqlalchemy import text
 
+from community.core.extensions import db
 from community.discovery import operations as discovery
-from community.extensions import db
 
 
 def test_searches_logged_before_visits_were_kept_count_once_each(app):

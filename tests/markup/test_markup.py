@@ -1,4 +1,4 @@
-"""What a reader sees from community.markup: normal Markdown, and hostile input."""
+"""What a reader sees from community.core.markup: normal Markdown, and hostile input."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from bleach._vendor import html5lib  # bleach 6 vendors html5lib; a browser-conf
 from factories import TEST_DATA
 from flask import Flask
 
-from community.markup import MARKUP_VERSION, plain_text, render_inline, render_markdown
+from community.core.markup import MARKUP_VERSION, plain_text, render_inline, render_markdown
 
 # The policy as specified, written out independently of the module so that a
 # widened allowlist there fails here.

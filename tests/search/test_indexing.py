@@ -13,9 +13,9 @@ from pathlib import Path
 import factories as make
 import pytest
 
-from community.database import utcnow
+from community.core.database import utcnow
+from community.core.extensions import db
 from community.discovery import searching
-from community.extensions import db
 from community.questions import operations as qa
 from search import Filters
 
@@ -73,7 +73,7 @@ WRITER = """
 import sys
 from wsgi import create_app
 from community.discovery import searching
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 from community.questions import operations as qa
 

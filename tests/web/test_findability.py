@@ -10,9 +10,9 @@ from datetime import timedelta
 import factories as make
 import pytest
 
-from community.database import utcnow
+from community.core.database import utcnow
+from community.core.extensions import db
 from community.discovery import operations as discovery
-from community.extensions import db
 from community.questions import operations as qa
 from knowledge_base import operations as kb
 from knowledge_base.ratings import rate
@@ -133,7 +133,7 @@ def test_sitemap_gives_language_alternates_for_every_address(app, client):
 
 
 def test_sitemap_is_capped(app, client, monkeypatch):
-    from community import sitemap
+    from community.core import sitemap
 
     for n in range(3):
         make.question(title=f"Question numéro {n} pour le plafond")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import factories as make
 import pytest
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 from community.questions import queries
 from community.questions.models import Question

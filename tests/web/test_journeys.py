@@ -6,7 +6,7 @@ import re
 
 import factories as make
 
-from community.extensions import db
+from community.core.extensions import db
 from community.questions import queries
 from community.questions.models import Answer, Question
 

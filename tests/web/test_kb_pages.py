@@ -9,7 +9,7 @@ import factories as make
 import pytest
 from sqlalchemy import select
 
-from community.extensions import db
+from community.core.extensions import db
 from knowledge_base import operations as kb
 from knowledge_base.models import Rating
 

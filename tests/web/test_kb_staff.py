@@ -15,7 +15,7 @@ from PIL import Image
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
-from community.extensions import db
+from community.core.extensions import db
 from community.questions import operations as qa
 from knowledge_base import operations as kb
 from knowledge_base.models import Article, ArticleRevision

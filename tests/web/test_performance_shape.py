@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import factories as make
 from sqlalchemy import event
 
-from community.extensions import db
+from community.core.extensions import db
 from community.questions import operations as qa
 from community.questions import view_counter
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import factories as make
 from sqlalchemy import select
 
+from community.core.extensions import db
 from community.discovery import operations as discovery
 from community.discovery import searching, visits
 from community.discovery.models import DeflectionEvent, SearchQuery
-from community.extensions import db
 from community.questions import operations as qa
 from knowledge_base import curation
 

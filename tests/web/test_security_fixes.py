@@ -6,7 +6,7 @@ import factories as make
 import pytest
 from sqlalchemy import select
 
-from community.extensions import db
+from community.core.extensions import db
 from community.members import operations as members
 from knowledge_base.models import Rating
 

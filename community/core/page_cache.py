@@ -20,8 +20,8 @@ from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import event
 
-from community import signals
-from community.extensions import db
+from community.core import signals
+from community.core.extensions import db
 
 _lock = threading.Lock()
 _pages: OrderedDict = OrderedDict()

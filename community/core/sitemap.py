@@ -1,11 +1,10 @@
 """``/sitemap.xml`` and ``/robots.txt``: what search engines may crawl, and where to find it.
 
-The sitemap (sitemaps.org 0.9) lists the home page, the question list and every question a
-visitor can see, each with its French, English and default addresses (``?lang=``, the same
-alternates the pages announce). Other packages add their pages with ``register(source, app)``: a
-source is a function returning ``(absolute url, last modified or None)`` pairs, called inside the
-request. At most ``MAX_URLS`` addresses, the sitemap protocol's limit; questions come last, most
-recently active first, so the cap drops the quietest threads.
+The sitemap (sitemaps.org 0.9) lists what packages register with ``register(source, app, order)``:
+a source is a function returning ``(absolute url, last modified or None)`` pairs, called inside the
+request; each address comes with its French, English and default addresses (``?lang=``, the same
+alternates the pages announce). At most ``MAX_URLS`` addresses, the sitemap protocol's limit: the
+community lists its questions last, most recently active first, so the cap drops the quietest threads.
 
 robots.txt keeps crawlers out of what is private or worthless to index: the API, staff and admin
 pages (knowledge-base editor included), search results (endless combinations of thin pages) and the redirecting helpers
@@ -20,11 +19,6 @@ from itertools import islice
 from xml.sax.saxutils import quoteattr
 
 from flask import Blueprint, Flask, Response, current_app, stream_with_context, url_for
-from sqlalchemy import select
-
-from community.database import visible
-from community.extensions import db
-from community.questions.models import Question
 
 MAX_URLS = 50_000
 LANGUAGES = ("fr", "en")
@@ -47,11 +41,13 @@ Source = Callable[[], Iterable[Entry]]
 bp = Blueprint("sitemap", __name__)
 
 
-def register(source: Source, app: Flask | None = None) -> None:
-    """Add ``source`` to the sitemap of ``app`` (the current one by default); once per app is enough."""
+def register(source: Source, app: Flask | None = None, order: int = 0) -> None:
+    """Add ``source`` to the sitemap of ``app`` (the current one by default); once per app is enough.
+    Sources are listed by ``order``, then as registered; the largest, quietest ones go last."""
     sources = (app or current_app).extensions.setdefault("sitemap_sources", [])
-    if source not in sources:
-        sources.append(source)
+    if all(known is not source for _order, known in sources):
+        sources.append((order, source))
+        sources.sort(key=lambda item: item[0])
 
 
 def _lastmod(moment: datetime | None) -> str:
@@ -69,25 +65,12 @@ def _entry(url: str, lastmod: datetime | None) -> str:
     return f"<url><loc>{loc}</loc>{_lastmod(lastmod)}{links}{default}</url>\n"
 
 
-def _questions() -> Iterable[Entry]:
-    stmt = (
-        visible(select(Question.id, Question.slug, Question.last_activity_at), Question, None)
-        .order_by(Question.last_activity_at.desc(), Question.id.desc())
-        .limit(MAX_URLS)
-    )
-    for question_id, slug, last_activity in db.session.execute(stmt):
-        yield url_for("questions.show", question_id=question_id, slug=slug, _external=True), last_activity
-
-
 def entries() -> Iterable[Entry]:
     """Every address of the sitemap, in order, at most ``MAX_URLS``."""
 
     def everything():
-        yield url_for("site.home", _external=True), None
-        yield url_for("questions.index", _external=True), None
-        for source in current_app.extensions.get("sitemap_sources", []):
+        for _order, source in current_app.extensions.get("sitemap_sources", []):
             yield from source()
-        yield from _questions()
 
     return islice(everything(), MAX_URLS)
 

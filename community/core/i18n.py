@@ -10,11 +10,11 @@ from flask_login import current_user
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
-from community.extensions import babel
+from community.core.extensions import babel
 
 LANG_COOKIE = "lang"
 LANG_PARAM = "lang"
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 
 
 def select_locale() -> str:

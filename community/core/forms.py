@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 
-from community.errors import DomainError
-from community.extensions import db
+from community.core.errors import DomainError
+from community.core.extensions import db
 
 
 def apply_errors(form: FlaskForm, err: DomainError, aliases: dict | None = None) -> None:

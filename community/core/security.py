@@ -16,7 +16,7 @@ from werkzeug.exceptions import SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wsgi import get_host
 
-from community.config import PROXY_FIX
+from community.core.config import PROXY_FIX
 
 CSP = "; ".join(
     [

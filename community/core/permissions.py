@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from flask_babel import lazy_gettext as _l
 
-from community.errors import Forbidden, Unauthorized
+from community.core.errors import Forbidden, Unauthorized
 
 Rule = Callable[[object, object], bool]
 

@@ -6,8 +6,8 @@ from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import format_timedelta as _format_timedelta
 
-from community.database import utcnow
-from community.permissions import can
+from community.core.database import utcnow
+from community.core.permissions import can
 
 
 def ago(moment) -> str:
@@ -23,11 +23,9 @@ def url_with(**changes) -> str:
 
 
 def init_app(app: Flask) -> None:
-    from community.questions.views import question_url
-
+    """Globals and filters every template may use; features add their own URL helpers."""
     app.jinja_env.globals.update(
         can=can,
-        question_url=question_url,
         url_with=url_with,
         get_locale=get_locale,
     )

@@ -1,0 +1,1 @@
+"""Infrastructure every feature uses; it imports no feature."""
