@@ -52,8 +52,8 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 import search  # noqa: E402
 from bench._common import CDTN as DATA  # noqa: E402
 from bench._common import require_cdtn  # noqa: E402
-from community.demo_content import CATEGORIES  # noqa: E402
-from community.demo_text import generated_thread  # noqa: E402
+from community.demo.content import CATEGORIES  # noqa: E402
+from community.demo.threads import generated_thread  # noqa: E402
 from search import Document, Filters  # noqa: E402
 from search.analysis import DEFAULT_SYNONYMS  # noqa: E402
 

@@ -5,12 +5,15 @@ community; the command commits afterwards. Everything goes through the knowledge
 operations (create, promote, edit, publish, rate); only dates are set by hand so the curation
 queue has something to show: one article not reviewed for months, one flagged by poor ratings,
 one with a fresh negative comment, accepted answers left to promote, and a few searches that found
-nothing.
+nothing. The texts are JSON files in ``demo_data/`` (formats in ``demo_data/README.md``).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+from importlib.resources import files
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -19,9 +22,12 @@ from community.core.extensions import db
 from community.discovery import operations as discovery
 from community.questions.models import Question
 from knowledge_base import operations as kb
-from knowledge_base.demo_content import MISSING_SEARCHES, PROMOTED, RATINGS, STAFF, WRITER, WRITTEN
 from knowledge_base.models import Article, ArticleRevision
 from knowledge_base.ratings import rate
+
+
+def _read(name: str) -> Any:
+    return json.loads(files(__package__).joinpath("demo_data", f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _backdate(article: Article, now, published: int, reviewed: int) -> None:
@@ -43,13 +49,15 @@ def load(sender=None, users: dict | None = None, **extra) -> str | None:
     """Receiver of ``demo_loaded``: create, promote, publish and rate the demo articles (once);
     says what it added."""
     users = users or {}
-    staff, writer = users.get(STAFF), users.get(WRITER)
+    texts = _read("articles")
+    staff, writer = users.get(texts["staff"]), users.get(texts["writer"])
     if staff is None or db.session.scalar(select(Article.id).limit(1)) is not None:
         return
+    promoted, written = texts["promoted"], texts["written"]
     writer = writer or staff
     now = utcnow()
     articles: dict[str, Article] = {}
-    for spec in PROMOTED:
+    for spec in promoted:
         answer = _accepted_answer(spec["question"])
         if answer is None:
             continue
@@ -66,7 +74,7 @@ def load(sender=None, users: dict | None = None, **extra) -> str | None:
             language=spec.get("language", "fr"),
         )
         articles[spec["key"]] = article
-    for index, spec in enumerate(WRITTEN):
+    for index, spec in enumerate(written):
         author = writer if index % 3 == 2 else staff
         articles[spec["key"]] = kb.create_article(
             author,
@@ -80,7 +88,7 @@ def load(sender=None, users: dict | None = None, **extra) -> str | None:
             steps=spec.get("steps"),
             external_id=f"demo-{spec['key']}",
         )
-    for spec in PROMOTED + WRITTEN:
+    for spec in promoted + written:
         article = articles.get(spec["key"])
         if article is None:
             continue
@@ -90,18 +98,18 @@ def load(sender=None, users: dict | None = None, **extra) -> str | None:
         _backdate(article, now, spec["published"], spec["reviewed"])
     db.session.flush()
     _rate(articles, users, now)
-    for query, times in MISSING_SEARCHES:
+    for query, times in _read("missing_searches").items():
         for n in range(times):
             discovery.log_search(None, query, 0).created_at = now - timedelta(days=2 + 3 * n, hours=len(query))
     db.session.flush()
-    promoted = sum(1 for spec in PROMOTED if spec["key"] in articles)
-    return f"Knowledge base: {len(articles)} published articles, {promoted} promoted from answers."
+    count = sum(1 for spec in promoted if spec["key"] in articles)
+    return f"Knowledge base: {len(articles)} published articles, {count} promoted from answers."
 
 
 def _rate(articles: dict[str, Article], users: dict, now) -> None:
-    for key, ratings in RATINGS.items():
+    for key, ratings in _read("ratings").items():
         article = articles.get(key)
-        for email, helpful, stars, comment, days in ratings if article is not None else ():
-            if email in users:
-                rating = rate(users[email], None, article, helpful, stars, comment)
-                rating.created_at = now - timedelta(days=days)
+        for spec in ratings if article is not None else ():
+            if spec["email"] in users:
+                rating = rate(users[spec["email"]], None, article, spec["helpful"], spec["stars"], spec["comment"])
+                rating.created_at = now - timedelta(days=spec["days_ago"])

@@ -1,4 +1,5 @@
-"""``flask demo load``: the hand-written demo community, plus generated threads for scale tests."""
+"""Loading the demo: the hand-written community through the site's operations, and generated threads
+added with bulk inserts for scale tests."""
 
 from __future__ import annotations
 
@@ -6,12 +7,9 @@ import random
 from datetime import timedelta
 
 import click
-from flask import Flask
-from flask.cli import AppGroup
 from sqlalchemy import func, insert, select, update
 from werkzeug.security import generate_password_hash
 
-from community.core import signals
 from community.core.database import utcnow
 from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_markdown
@@ -21,20 +19,10 @@ from community.members.models import User
 from community.questions import operations as qa
 from community.questions.models import Answer, Category, Question, Revision, Tag, question_tags
 
-demo = AppGroup("demo", help="The demo community.")
-
-
-def _print_accounts() -> None:
-    from community.demo_content import DEMO_PASSWORD, USERS
-
-    click.echo(f"\nDemo accounts (password for all: {DEMO_PASSWORD})")
-    for spec in USERS:
-        click.echo(f"  {spec['role']:<11} {spec['email']:<40} {spec['name']}")
-
 
 def load_demo() -> dict:
     """Create the hand-written community through the same operations the site uses."""
-    from community.demo_content import CATEGORIES, DEMO_PASSWORD, QUESTIONS, USERS
+    from community.demo.content import CATEGORIES, DEMO_PASSWORD, QUESTIONS, USERS
 
     now = utcnow()
     users = {}
@@ -91,7 +79,7 @@ def _votes(users, target, votes: dict) -> None:
 
 def generate(count: int, seed: int = 7, batch: int = 500) -> None:
     """Add ``count`` generated threads with bulk inserts (fast: 20,000 in well under 3 minutes)."""
-    from community.demo_text import generated_thread
+    from community.demo.threads import generated_thread
 
     rng = random.Random(seed)
     categories = {c.slug: c.id for c in db.session.scalars(select(Category))}
@@ -219,41 +207,3 @@ def _insert_batch(rng, size, categories, authors, tag_ids, now, generated_thread
         if rng.random() < 0.55:
             values.update(status="solved", accepted_answer_id=rng.choice(answers)[0])
         db.session.execute(update(Question).where(Question.id == qid).values(**values))
-
-
-@demo.command("load")
-@click.option(
-    "--questions",
-    "count",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Also add N generated questions with answers (scale tests).",
-)
-@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has members.")
-def load_command(count: int, if_empty: bool) -> None:
-    """Load the demo community (and N generated questions)."""
-    if db.session.scalar(select(func.count(User.id))):
-        if if_empty:
-            click.echo("The database already has content: demo not loaded again.")
-            _print_accounts()
-            return
-    else:
-        stats = load_demo()
-        db.session.commit()
-        added = signals.demo_loaded.send(None, users={user.email: user for user in db.session.scalars(select(User))})
-        db.session.commit()
-        click.echo(f"Demo community loaded: {stats['users']} members, {stats['questions']} questions.")
-        for _receiver, summary in added:
-            if summary:
-                click.echo(summary)
-    if count:
-        generate(count)
-        click.echo(f"Added {count} generated questions.")
-    from community.discovery import searching
-
-    click.echo(f"Search index: {searching.rebuild(progress=True)} documents.")
-    _print_accounts()
-
-
-def init_app(app: Flask) -> None:
-    app.cli.add_command(demo)
