@@ -77,15 +77,6 @@ class SearchUnavailable(Exception):
     """The index is missing, broken or being rebuilt: callers fall back to a database query."""
 
 
-def key(type_: str, id_: int) -> str:
-    return f"{type_}:{id_}"
-
-
-def parse_key(value: str) -> tuple[str, int]:
-    type_, _sep, id_ = value.partition(":")
-    return type_, int(id_)
-
-
 class _State:
     backend = None
     synonyms: Callable[[], list[list[str]]] = staticmethod(lambda: [])

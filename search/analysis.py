@@ -31,14 +31,20 @@ STOP_WORDS = STOP_WORDS_FR | STOP_WORDS_EN
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, ligatures split ("Œuvre" → "oeuvre")."""
+    """Lower-case, accents removed, ligatures split ("Œuvre" → "oeuvre", "Straße" → "strasse").
+
+    NFKD splits the compatibility ligatures (ﬁ, ﬂ, ĳ…); œ, æ and ß, letters of their own in
+    Unicode, are spelled out first. Any other non-ASCII letter stays, lower-cased.
+    """
     if text.isascii():
         return text.lower()
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    for ligature, letters in _LIGATURES:
+        text = text.replace(ligature, letters)
     decomposed = unicodedata.normalize("NFKD", text)
     return _NON_ASCII.sub(_drop_combining, decomposed).lower()
 
 
+_LIGATURES = (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss"), ("ẞ", "ss"))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _APOSTROPHE = re.compile(r"['’]")
 

@@ -33,8 +33,6 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # Longer addresses get 414 (in the API's error shape under /api/).
     "MAX_URL_LENGTH": 4096,
-    "QUESTIONS_PER_PAGE": 20,
-    "MAX_TAGS": 5,
     "PAGE_CACHE_ENABLED": True,
     # Shared by web nodes: the page-cache generation (none: a file in the instance folder).
     "REDIS_URL": None,
@@ -115,7 +113,10 @@ def configure(app: Flask, test_config: dict | None = None) -> None:
         # Absolute links (canonical, hreflang, JSON-LD, e-mail) then always name the configured host.
         cfg["TRUSTED_HOSTS"] = [cfg["SERVER_NAME"]]
     if not cfg.get("RATELIMIT_STORAGE_URI"):
-        cfg["RATELIMIT_STORAGE_URI"] = "sqlite:///" + os.path.join(app.instance_path, "ratelimits.sqlite")
+        # Shared by web nodes through Redis when there is one, else by the machine's workers.
+        cfg["RATELIMIT_STORAGE_URI"] = cfg.get("REDIS_URL") or (
+            "sqlite:///" + os.path.join(app.instance_path, "ratelimits.sqlite")
+        )
     if not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _instance_secret(Path(app.instance_path) / "secret_key")
 

@@ -1,22 +1,23 @@
-"""Small text helpers: slugs and tag names."""
+"""Small text helpers: slugs and tag names, folded as search folds (``search.analysis.fold``)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from search.analysis import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII without accents ("Télé" → "tele")."""
-    normalised = unicodedata.normalize("NFKD", text)
-    return normalised.encode("ascii", "ignore").decode("ascii").lower()
+def _ascii_words(text: str) -> str:
+    """``text`` folded, letters the fold leaves outside ASCII ("ø", "ł") dropped, words hyphen-joined."""
+    return _NON_WORD.sub("-", _NON_ASCII.sub("", fold(text))).strip("-")
 
 
 def slugify(text: str, max_length: int = 80, default: str = "question") -> str:
     """Lower-case ASCII words joined by hyphens; ``default`` when nothing of ``text`` is left."""
-    slug = _NON_WORD.sub("-", fold(text)).strip("-")
+    slug = _ascii_words(text)
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or default
@@ -24,7 +25,7 @@ def slugify(text: str, max_length: int = 80, default: str = "question") -> str:
 
 def tag_name(text: str) -> str:
     """A tag as stored: folded, words joined by hyphens."""
-    return _NON_WORD.sub("-", fold(text)).strip("-")[:30]
+    return _ascii_words(text)[:30]
 
 
 def storable(value: str) -> bool:

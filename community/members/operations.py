@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
+from pathlib import Path
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
@@ -19,27 +21,17 @@ from community.core.text import storable
 from community.members.models import ROLES, ApiToken, User
 
 MIN_PASSWORD = 10
-COMMON_PASSWORDS = {
-    "1234567890",
-    "0123456789",
-    "azertyuiop",
-    "qwertyuiop",
-    "motdepasse",
-    "password12",
-    "password123",
-    "123456789a",
-    "1q2w3e4r5t",
-    "aaaaaaaaaa",
-    "iloveyou12",
-    "soleil1234",
-    "bonjour123",
-    "azerty1234",
-    "qwerty1234",
-    "motdepasse1",
-    "passw0rd12",
-    "0000000000",
-}
+COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")  # source: COMMON_PASSWORDS_SOURCE.md
 TOKEN_PREFIX = "ent_"
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The 10,000 most common passwords and a few of ours, lower-case (read once)."""
+    with COMMON_PASSWORDS_FILE.open(encoding="utf-8") as lines:
+        return frozenset(
+            word for word in (line.strip().lower() for line in lines) if word and not word.startswith("#")
+        )
 
 
 def _password_error(password: str, email: str = "", name: str = "") -> str | None:
@@ -48,7 +40,7 @@ def _password_error(password: str, email: str = "", name: str = "") -> str | Non
     if len(password) > 200:
         return _("Use at most 200 characters.")
     lowered = password.lower()
-    if lowered in COMMON_PASSWORDS or len(set(lowered)) < 4:
+    if lowered in common_passwords() or len(set(lowered)) < 4:
         return _("This password is too easy to guess.")
     local = email.split("@")[0].lower()
     if (local and len(local) >= 4 and local in lowered) or (name and name.lower() == lowered):

@@ -47,7 +47,7 @@ from search.backends.whoosh_query import (
     words_for,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ß folds to "ss"
 INDEX_NAME = "entraide"
 VERSION_FILE = "SCHEMA_VERSION"
 
