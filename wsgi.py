@@ -1,4 +1,7 @@
-"""The Entraide application: ``create_app()`` for tests and tools, ``app`` for gunicorn."""
+"""The Entraide application: ``create_app()`` for tests and tools, ``app`` for gunicorn.
+
+Composes the packages in their dependency order: core → search → community → knowledge_base.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,9 @@ from flask import Flask
 import community
 import knowledge_base
 from community.core.config import configure, instance_path
+from community.core.extensions import db
+from search import cli as search_cli
+from search import service as search_service
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -18,6 +24,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     configure(app, test_config)
     community.init_extensions(app)
+    search_service.init_app(app, db)
+    search_cli.init_app(app)
     community.init_app(app)
     knowledge_base.init_app(app)
     return app

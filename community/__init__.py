@@ -36,7 +36,7 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, demo, search_documents, site  # noqa: F401 - search_documents hooks the session
+    from community import api, demo, site
     from community.core import sitemap
     from community.discovery import cli as discovery_cli
     from community.discovery import models as discovery_models  # noqa: F401
@@ -47,7 +47,7 @@ def init_app(app: Flask) -> None:
     from community.members.models import User
     from community.questions import cli as questions_cli
     from community.questions import queries as questions_queries
-    from community.questions import view_counter
+    from community.questions import search_documents, view_counter
     from community.questions import views as questions_views
 
     login_manager.login_view = "members.login"
@@ -83,6 +83,7 @@ def init_app(app: Flask) -> None:
     questions_cli.init_app(app)
     discovery_cli.init_app(app)
     searching.init_app(app)
+    search_documents.register_kinds()
     visits.init_app(app)
     demo.init_app(app)
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from community.core.markup import html_to_text
-from community.search_documents import Kind, _ids, register
 from knowledge_base.models import Article
 from search import Document
+from search.queue import Kind, ids_in_batches, register
 
 ARTICLE_BOOST = 2.0
 
@@ -46,13 +46,15 @@ def _load(session: Session, ids: list[int]) -> dict[int, Document | None]:
     return {i: found.get(i) for i in ids}
 
 
-register(
-    Kind(
-        Article,
-        ("title", "summary", "body", "status", "category_id", "language", "tags", "updated_at"),
-        lambda article: [f"article:{article.id}"],
-        _load,
-        lambda session: _ids(Article, session),
-        "article",
+def register_kinds() -> None:
+    """Index published articles (called by the knowledge base's ``init_app``)."""
+    register(
+        Kind(
+            Article,
+            ("title", "summary", "body", "status", "category_id", "language", "tags", "updated_at"),
+            lambda article: [f"article:{article.id}"],
+            _load,
+            lambda session: ids_in_batches(Article, session),
+            "article",
+        )
     )
-)

@@ -1,55 +1,15 @@
-"""``flask search reindex`` and ``flask search check [--fix]``."""
+"""``flask search anonymise``: the community's own command in the search group."""
 
 from __future__ import annotations
 
-import sys
-
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
 
 from community.core.extensions import db
 from community.discovery import operations as ops
-from community.discovery import searching
-from search import SearchUnavailable
-
-group = AppGroup("search", help="The search index.")
 
 
-@group.command("reindex")
-def reindex() -> None:
-    """Rebuild the index from the database (with a progress bar)."""
-    try:
-        total = searching.rebuild(progress=True)
-    except SearchUnavailable as err:
-        raise click.ClickException(str(err)) from err
-    click.echo(f"Indexed {total} documents.")
-
-
-@group.command("check")
-@click.option("--fix", is_flag=True, help="Queue and apply the missing changes.")
-def check(fix: bool) -> None:
-    """Compare the index with the database; exit 1 when they disagree."""
-    try:
-        report = searching.check(fix=fix)
-    except SearchUnavailable as err:
-        click.echo(f"The index cannot be read: {err}. Run `flask search reindex`.")
-        sys.exit(1)
-    missing, extra = report["missing"], report["extra"]
-    if not missing and not extra:
-        click.echo("The index and the database agree.")
-        return
-    click.echo(f"Missing from the index: {len(missing)} {' '.join(missing[:20])}")
-    click.echo(f"In the index but not to be shown: {len(extra)} {' '.join(extra[:20])}")
-    if fix:
-        after = searching.check()
-        if not after["missing"] and not after["extra"]:
-            click.echo("Fixed: the index and the database agree now.")
-            return
-    sys.exit(1)
-
-
-@group.command("anonymise")
+@click.command("anonymise")
 def anonymise() -> None:
     """Erase member ids from query-log entries older than SEARCH_LOG_ANONYMISE_DAYS."""
     count = ops.anonymise_queries(current_app.config["SEARCH_LOG_ANONYMISE_DAYS"])
@@ -58,4 +18,5 @@ def anonymise() -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.cli.add_command(group)
+    """Needs the ``search`` group, which ``search.cli.init_app`` added before the community."""
+    app.cli.commands["search"].add_command(anonymise)

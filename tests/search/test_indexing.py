@@ -141,7 +141,7 @@ def test_the_postgres_backend_serves_the_app_too(app, postgres_url):
     if not postgres_url:
         pytest.skip("runs in the PostgreSQL pass of make test")
     app.config["SEARCH_BACKEND"] = "postgres"
-    app.extensions.pop("search_backend", None)
+    app.extensions["search"]["backend"] = None
     searching.rebuild()
     question = make.question(title="Résiliation de la box avant la fin d'engagement")
     searching.drain()
