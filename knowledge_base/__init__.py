@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from flask import Flask
 
+from community.core import permissions
 from community.core import signals as community_signals
 from community.core.extensions import csrf
+
+ACTIONS = {
+    "article.create": [permissions.staff],
+    "article.edit": [permissions.staff],
+    "article.publish": [permissions.staff],
+    "article.archive": [permissions.staff],
+    "article.promote": [permissions.staff],
+    "article.import": [permissions.staff],
+    "article.view_unpublished": [permissions.staff],
+    "article.rate": [],
+}
 
 DEFAULTS = {
     "KB_REVIEW_THRESHOLD": 3.0,  # an average score under this …
@@ -32,6 +44,7 @@ def init_app(app: Flask) -> None:
 
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
+    permissions.register(ACTIONS, public={"article.rate"})
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(views.bp)
@@ -41,4 +54,5 @@ def init_app(app: Flask) -> None:
     cli.init_app(app)
     app.add_template_global(articles_for_question, "kb_articles_for_question")
     findability.init_app(app)
+    search_documents.register_kinds()
     community_signals.demo_loaded.connect(demo.load, weak=False)

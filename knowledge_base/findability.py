@@ -26,3 +26,4 @@ def published_articles() -> Iterator[sitemap.Entry]:
 
 def init_app(app: Flask) -> None:
     sitemap.register(published_articles, app)
+    sitemap.disallow(("/kb/staff", "/kb/curation", "/kb/new", "/kb/*/edit", "/kb/*/revisions"), app)

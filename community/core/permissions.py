@@ -110,14 +110,6 @@ ACTIONS: dict[str, list[Rule]] = {
     "answer.vote": [_not_author, _not_locked],
     "answer.comment": [_not_locked],
     "category.manage": [_staff],
-    "article.create": [_staff],
-    "article.edit": [_staff],
-    "article.publish": [_staff],
-    "article.archive": [_staff],
-    "article.promote": [_staff],
-    "article.import": [_staff],
-    "article.view_unpublished": [_staff],
-    "article.rate": [],
     "search.synonyms": [_staff],
     "search.report": [_staff],
     "user.list": [_admin],
@@ -126,7 +118,18 @@ ACTIONS: dict[str, list[Rule]] = {
 }
 
 # Actions anyone may do, signed in or not.
-PUBLIC = {"question.view_revisions", "article.rate"}
+PUBLIC = {"question.view_revisions"}
+
+# Rules other packages compose their actions from.
+staff = _staff
+admin = _admin
+
+
+def register(actions: dict[str, list[Rule]], public: set[str] = frozenset(), reasons: dict | None = None) -> None:
+    """Add a package's actions (at its ``init_app``); ``public`` ones need no sign-in."""
+    ACTIONS.update(actions)
+    PUBLIC.update(public)
+    REASONS.update(reasons or {})
 
 
 def denial(user, action: str, obj=None) -> str | None:

@@ -6,9 +6,9 @@ request; each address comes with its French, English and default addresses (``?l
 alternates the pages announce). At most ``MAX_URLS`` addresses, the sitemap protocol's limit: the
 community lists its questions last, most recently active first, so the cap drops the quietest threads.
 
-robots.txt keeps crawlers out of what is private or worthless to index: the API, staff and admin
-pages (knowledge-base editor included), search results (endless combinations of thin pages) and the redirecting helpers
-(``/search/open``, ``/suggestions``, ``/language``).
+robots.txt keeps crawlers out of what is private or worthless to index: the API, admin pages,
+search results (endless combinations of thin pages), the redirecting helpers (``/search/open``,
+``/suggestions``, ``/language``), and what packages add with ``disallow(paths, app)``.
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ LANGUAGES = ("fr", "en")
 DISALLOWED = (
     "/api/",
     "/admin",
-    "/kb/staff",
-    "/kb/curation",
-    "/kb/new",
-    "/kb/*/edit",
-    "/kb/*/revisions",
     "/search",
     "/suggestions",
     "/language/",
@@ -92,9 +87,16 @@ def sitemap():
     return response
 
 
+def disallow(paths: Iterable[str], app: Flask) -> None:
+    """Keep crawlers off a package's private or worthless pages (robots.txt)."""
+    known = app.extensions.setdefault("robots_disallowed", list(DISALLOWED))
+    known.extend(path for path in paths if path not in known)
+
+
 @bp.route("/robots.txt")
 def robots():
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), ""]
+    disallowed = current_app.extensions.get("robots_disallowed", DISALLOWED)
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), ""]
     lines.append(f"Sitemap: {url_for('sitemap.sitemap', _external=True)}")
     response = Response("\n".join(lines) + "\n", mimetype="text/plain")
     response.headers["Cache-Control"] = "public, max-age=86400"
