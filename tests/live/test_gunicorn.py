@@ -7,9 +7,12 @@ that each worker counts on its own.
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from liveserver import Browser, Gunicorn, RedisServer
+
+from tests.pgserver import start_postgres
 
 PASSWORD = "une-phrase-de-passe-solide"
 NEW_PASSWORD = "une-autre-phrase-tout-aussi-solide"
@@ -77,29 +80,12 @@ def test_registration_is_throttled_per_address(server):
     assert statuses == [422] * 10 + [429] * 2, statuses
 
 
-def test_limits_are_shared_through_redis_by_several_nodes(tmp_path):
-    """Two servers (nodes) on one Redis: one address gets 10 sign-in attempts in all, not 10 each."""
-    redis = RedisServer(tmp_path)
-    nodes = [Gunicorn(tmp_path / f"node{n}", workers=1, RATELIMIT_STORAGE_URI=redis.url) for n in (1, 2)]
-    try:
-        for node in nodes:
-            node.folder.mkdir()
-            node.start()
-        statuses = [
-            sign_in(Browser(nodes[n % 2].url), f"nobody{n}@live.example", "wrong password!").status for n in range(14)
-        ]
-        assert (statuses.count(401), statuses.count(429)) == (10, 4), statuses
-    finally:
-        for node in nodes:
-            node.stop()
-        redis.stop()
-
-
-def test_a_change_on_one_node_refreshes_cached_pages_on_the_other(tmp_path):
-    """Two nodes on one database and one Redis (REDIS_URL): a visitor's cached question page on
-    node 1 shows the answer posted through node 2 at once."""
-    redis = RedisServer(tmp_path)
-    shared = {"DATABASE_URL": f"sqlite:///{tmp_path / 'shared.db'}", "REDIS_URL": redis.url}
+def test_several_nodes_share_one_postgresql_and_one_redis(tmp_path):
+    """Two nodes (instance folders of their own) on one PostgreSQL (search included) and one Redis
+    (REDIS_URL only): what is posted through one is on the other's cached pages at once and in its
+    search within 2 seconds, and a sign-in limit hit through one holds on the other."""
+    redis, database = RedisServer(tmp_path), start_postgres(tmp_path / "pg")
+    shared = {"DATABASE_URL": database.url, "SEARCH_BACKEND": "postgres", "REDIS_URL": redis.url}
     nodes = [Gunicorn(tmp_path / f"node{n}", workers=1, **shared) for n in (1, 2)]
     try:
         for node in nodes:
@@ -110,22 +96,34 @@ def test_a_change_on_one_node_refreshes_cached_pages_on_the_other(tmp_path):
         first.flask("categories", "create", "fibre", "--name", "Fibre")
         token = first.flask("tokens", "create", "nadia@live.example").strip().splitlines()[-1]
         api = Browser(second.url, {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        visitor = Browser(first.url)
         created = api.request("POST", "/api/v1/questions", json.dumps(
-            {"title": "La fibre coupe chaque soir vers 21 h", "body": "Depuis lundi, la connexion tombe le soir.",
+            {"title": "Coupure de la fibre chaque soir vers 21 h", "body": "Depuis lundi, la connexion tombe.",
              "category": "fibre"}).encode())
         assert created.status == 201, created.text
-        page_url = json.loads(created.text)["url"].split("://", 1)[1].split("/", 1)[1]
-        visitor = Browser(first.url)
+        question = json.loads(created.text)
+        page_url = "/" + question["url"].split("://", 1)[1].split("/", 1)[1]
         for _ in range(2):  # the second view comes from node 1's page cache
-            assert "Redémarrez le boîtier optique" not in visitor.get("/" + page_url).text
-        answer = api.request("POST", f"/api/v1/questions/{json.loads(created.text)['id']}/answers",
+            assert "Redémarrez le boîtier optique" not in visitor.get(page_url).text
+        answer = api.request("POST", f"/api/v1/questions/{question['id']}/answers",
                              json.dumps({"body": "Redémarrez le boîtier optique puis la box."}).encode())
         assert answer.status == 201, answer.text
-        assert "Redémarrez le boîtier optique" in visitor.get("/" + page_url).text
+        assert "Redémarrez le boîtier optique" in visitor.get(page_url).text
+
+        deadline = time.monotonic() + 2
+        while "Coupure de la fibre" not in visitor.get("/search?q=coupure+fibre").text:
+            assert time.monotonic() < deadline, "node 1's search did not see the question within 2 s"
+            time.sleep(0.1)
+
+        statuses = [
+            sign_in(Browser(nodes[n % 2].url), f"nobody{n}@live.example", "wrong password!").status for n in range(14)
+        ]
+        assert (statuses.count(401), statuses.count(429)) == (10, 4), statuses
     finally:
         for node in nodes:
             node.stop()
         redis.stop()
+        database.stop()
 
 
 def test_a_very_long_address_gets_414_in_the_error_shape(server):
