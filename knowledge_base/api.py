@@ -1,69 +1,131 @@
-"""API v1 for articles: list, read, promote, publish, rate (same /api/v1 base and error shape)."""
+"""API v1 for articles: list, read, promote, publish, rate. The knowledge base's own part of the API
+(same /api/v1 base, error shape and OpenAPI document), registered at its ``init_app``."""
 
 from __future__ import annotations
 
-from flask import Blueprint, request, url_for
+from flask import request, url_for
+from flask_babel import lazy_gettext as _l
+from marshmallow import fields, validate
 
-from community.api.auth import actor, authenticate, signed_in
-from community.api.responses import choice_arg, json_body, listing, pagination, string_field
-from community.api.serializers import iso
+from community.api.auth import actor, permitted, signed_in
+from community.api.blueprint import Blueprint, errors
+from community.api.categories import CategorySlug
+from community.api.fields import Boolean, DateTime, Facet, Integer, Length, OneOf, Range, Text
+from community.api.questions import MARKDOWN, STORED_TAG
+from community.api.schemas import Input, Output, PageArgs, page_of
 from community.core.extensions import db, limiter
-from community.core.permissions import can
 from community.questions import operations as qa
-from community.questions import queries as qa_queries
 from knowledge_base import operations as ops
 from knowledge_base import queries
-from knowledge_base.models import KINDS
-from knowledge_base.ratings import browser_rater, rate, rate_limit
+from knowledge_base.models import KINDS, LANGUAGES, STATUSES
+from knowledge_base.ratings import COMMENT_MAX, browser_rater, rate, rate_limit
 from knowledge_base.search_documents import article_path
 
-bp = Blueprint("kb_api", __name__, url_prefix="/api/v1")
-bp.before_request(authenticate)
+TAGS = ["articles"]
+HTML = {"description": "The Markdown rendered to safe HTML."}
+
+bp = Blueprint("kb_api", __name__, tags={"articles": "Knowledge-base articles: FAQ entries and tutorials."})
+
+
+def _absolute(path: str) -> str:
+    return request.host_url.rstrip("/") + path
 
 
 def _image_url(step) -> str | None:
     """The address the pages show the step's image at, absolute like ``url``; None without an image."""
-    if not step.image_path:
-        return None
-    return request.host_url.rstrip("/") + url_for("kb_media.image", name=step.image_path)
+    return _absolute(url_for("kb_media.image", name=step.image_path)) if step.image_path else None
 
 
-def serialize(article) -> dict:
-    """What every caller sees of an article; staff also see ``needs_review``."""
-    data = {
-        "id": article.id,
-        "kind": article.kind,
-        "status": article.status,
-        "title": article.title,
-        "summary": article.summary,
-        "body": article.body,
-        "body_html": article.body_html,
-        "steps": [
-            {
-                "position": step.position,
-                "text": step.text,
-                "text_html": step.text_html,
-                "image_url": _image_url(step),
-                "video_url": step.video_url,
-            }
-            for step in article.steps
-        ],
-        "url": request.host_url.rstrip("/") + article_path(article),
-        "category": article.category.slug,
-        "tags": [t.name for t in article.tags],
-        "language": article.language,
-        "external_id": article.external_id,
-        "rating": {"average": article.rating_average, "count": article.rating_count},
-        "source_question_id": article.source_question_id,
-        "credited_user_ids": [credit.user_id for credit in article.credits],
-        "replacement_id": article.replacement_id,
-        "last_reviewed_at": iso(article.last_reviewed_at),
-        "created_at": iso(article.created_at),
-        "updated_at": iso(article.updated_at),
-    }
-    if can(actor(), "article.view_unpublished", article):
-        data["needs_review"] = article.needs_review
-    return data
+class ArticleStep(Output):
+    position = fields.Integer(validate=validate.Range(min=1))
+    text = fields.String(metadata=MARKDOWN)
+    text_html = fields.String(metadata=HTML)
+    image_url = fields.Function(
+        _image_url, metadata={"type": ["string", "null"], "description": "The step's picture, if any."}
+    )
+    video_url = fields.String(allow_none=True, metadata={"description": "A privacy-friendly embed address, if any."})
+
+
+class RatingSummary(Output):
+    average = fields.Float(
+        attribute="rating_average",
+        allow_none=True,
+        metadata={"description": "Average score from 1 to 5; null unrated."},
+    )
+    count = fields.Integer(attribute="rating_count", validate=validate.Range(min=0))
+
+
+class Article(Output):
+    """An article as anyone sees it; staff also see ``needs_review``."""
+
+    id = fields.Integer()
+    kind = fields.String(validate=OneOf(KINDS))
+    status = fields.String(validate=OneOf(STATUSES), metadata={"description": "Always `published` for non-staff."})
+    title = fields.String()
+    summary = fields.String()
+    body = fields.String(metadata=MARKDOWN)
+    body_html = fields.String(metadata=HTML)
+    steps = fields.List(fields.Nested(ArticleStep), metadata={"description": "A tutorial's steps, in order."})
+    url = fields.Function(
+        lambda article: _absolute(article_path(article)),
+        metadata={"type": "string", "format": "uri", "description": "The article's page on the site."},
+    )
+    category = fields.String(attribute="category.slug", metadata={"description": "The category's slug."})
+    tags = fields.Function(
+        lambda article: [tag.name for tag in article.tags], metadata={"type": "array", "items": STORED_TAG}
+    )
+    language = fields.String(validate=OneOf(LANGUAGES))
+    external_id = fields.String(allow_none=True, metadata={"description": "The id given at import (`kb import`)."})
+    rating = Facet(RatingSummary)
+    needs_review = fields.Boolean(
+        metadata={
+            "only_for": "article.view_unpublished",
+            "description": "Staff only: the ratings fell under the review threshold.",
+        }
+    )
+    source_question_id = fields.Integer(allow_none=True, metadata={"description": "The thread it was promoted from."})
+    credited_user_ids = fields.Function(
+        lambda article: [credit.user_id for credit in article.credits],
+        metadata={"type": "array", "items": {"type": "integer"}},
+    )
+    replacement_id = fields.Integer(allow_none=True, metadata={"description": "An archived article's replacement."})
+    last_reviewed_at = DateTime(allow_none=True)
+    created_at = DateTime()
+    updated_at = DateTime()
+
+
+ArticlePage = page_of(Article)
+
+
+class ArticleFilters(PageArgs):
+    kind = Text(validate=OneOf(KINDS), metadata={"description": "Only FAQ entries or only tutorials."})
+    category = CategorySlug(metadata={"description": "Only articles of this category (a slug)."})
+
+
+class Promotion(Input):
+    kind = Text(allow_none=True, load_default="faq", validate=OneOf(KINDS))
+
+
+class NewRating(Input):
+    helpful = Boolean(
+        _l("Say whether the article helped (true or false)."),
+        required=True,
+        metadata={"description": "Was this helpful?"},
+    )
+    stars = Integer(
+        strict=True,
+        allow_none=True,
+        validate=Range(1, 5, error=_l("Stars are a whole number from 1 to 5.")),
+        error_messages={"invalid": _l("Stars are a whole number from 1 to 5.")},
+    )
+    comment = Text(allow_none=True, validate=Length(max=COMMENT_MAX), metadata={"description": "Read by staff."})
+
+
+class RatingResult(Output):
+    helpful = fields.Boolean()
+    stars = fields.Integer(allow_none=True, validate=validate.Range(1, 5))
+    comment = fields.String()
+    rating = fields.Nested(RatingSummary)
 
 
 def _article(article_id: int):
@@ -71,54 +133,75 @@ def _article(article_id: int):
     return queries.article_detail(article_id)
 
 
-@bp.get("/articles")
-def list_articles():
-    page, per_page = pagination()
-    result = queries.article_list(
-        actor(),
-        kind=choice_arg("kind", KINDS),
-        category=choice_arg("category", [c.slug for c in qa_queries.categories()]),
-        page=page,
-        per_page=per_page,
+@bp.get("/articles", tags=TAGS)
+@bp.arguments(ArticleFilters, location="query")
+@bp.response(200, ArticlePage)
+def list_articles(args: dict):
+    """Published knowledge-base articles
+
+    Last updated first.
+    """
+    return queries.article_list(
+        actor(), kind=args.get("kind"), category=args.get("category"), page=args["page"], per_page=args["per_page"]
     )
-    return listing(result, serialize)
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<int:article_id>", tags=TAGS)
+@bp.response(200, Article)
 def get_article(article_id: int):
-    return serialize(_article(article_id))
+    """An FAQ entry or a tutorial
+
+    Drafts, articles in review and archived ones give 404, except to staff.
+    """
+    return _article(article_id)
 
 
-@bp.post("/answers/<int:answer_id>/promote")
-@signed_in
-def promote_answer(answer_id: int):
+@bp.post("/answers/<int:answer_id>/promote", tags=TAGS)
+@permitted("article.promote")
+@errors(409)
+@bp.arguments(Promotion)
+@bp.response(201, Article)
+def promote_answer(data: dict, answer_id: int):
+    """Turn an answer into a draft article (staff)
+
+    The draft is prefilled from the question's title and the answer, and credited to the answer's
+    author; for a tutorial the answer's numbered list becomes the steps. 409 `already_promoted` when
+    the answer already has an article.
+    """
     answer = qa.get_answer(answer_id, actor())
-    data = json_body()
-    article = ops.promote_answer(actor(), answer, string_field(data, "kind", required=False, default="faq"))
+    article = ops.promote_answer(actor(), answer, data.get("kind", "faq"))
     db.session.commit()
-    return serialize(article), 201
+    return article
 
 
-@bp.post("/articles/<int:article_id>/publish")
+@bp.post("/articles/<int:article_id>/publish", tags=TAGS)
 @signed_in
+@errors(403, 409)
+@bp.response(200, Article)
 def publish_article(article_id: int):
+    """Publish a draft or an article in review (staff)
+
+    409 `not_publishable` when the article is already published or archived. No body is needed.
+    """
     article = ops.publish(actor(), _article(article_id))
     db.session.commit()
-    return serialize(article)
+    return article
 
 
-@bp.post("/articles/<int:article_id>/ratings")
+@bp.post("/articles/<int:article_id>/ratings", tags=TAGS)
 @limiter.shared_limit(rate_limit, scope="kb-rating")
-def rate_article(article_id: int):
-    """One rating per member, or per browser session for visitors (a random key kept in the session)."""
+@errors(429)
+@bp.arguments(NewRating)
+@bp.response(201, RatingResult)
+def rate_article(data: dict, article_id: int):
+    """Rate a published article
+
+    One rating per member, or per browser session for visitors (a random key kept in the session
+    cookie): a second one from the same rater replaces the first. A rating scores its stars, or 5 when
+    helpful and 1 when not.
+    """
     article = _article(article_id)
-    data = json_body()
     session_key = None if actor() else browser_rater()
-    rating = rate(actor(), session_key, article, data.get("helpful"), data.get("stars"), data.get("comment"))
+    rating = rate(actor(), session_key, article, data["helpful"], data.get("stars"), data.get("comment"))
     db.session.commit()
-    return {
-        "helpful": rating.helpful,
-        "stars": rating.stars,
-        "comment": rating.comment,
-        "rating": {"average": article.rating_average, "count": article.rating_count},
-    }, 201
+    return {"helpful": rating.helpful, "stars": rating.stars, "comment": rating.comment, "rating": article}

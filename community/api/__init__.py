@@ -1,16 +1,19 @@
-"""JSON API v1: one blueprint, one module a resource, the contract's error shape everywhere."""
+"""JSON API v1 on flask-smorest: request and response schemas declared once (per audience where they
+differ), the OpenAPI document generated from them, the contract's error shape everywhere.
+
+A package adds its part by registering a ``community.api.blueprint.Blueprint`` in the app: the
+community's below, the knowledge base's at its own ``init_app``.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
-
-from community.core.extensions import csrf
-
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from community.api import auth, categories, openapi, questions, search, tokens, users  # noqa: F401
+    from community.api import categories, questions, search, tokens, users  # noqa: F401 - their operations
+    from community.api.blueprint import bp
+    from community.api.document import Api
 
-    csrf.exempt(bp)
+    Api(app)
     app.register_blueprint(bp)

@@ -1,6 +1,7 @@
 """Who is calling: a personal token (``Authorization: Bearer``) or the browser session.
 
-Session writes must carry the CSRF token in ``X-CSRFToken``; token calls need none.
+Session writes must carry the CSRF token in ``X-CSRFToken``; token calls need none. The decorators
+that refuse callers also say so in the OpenAPI document (``_apidoc``, read by ``blueprint.py``).
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from flask import g, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from community.api import bp
 from community.core.database import utcnow
 from community.core.errors import DomainError, Unauthorized
 from community.core.extensions import csrf, db
+from community.core.permissions import require
 from community.core.web import same_origin
 from community.members.operations import token_for_plaintext
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-@bp.before_request
 def authenticate() -> None:
     """Who calls; and for writes, JSON only, and no visitor's write sent from another site."""
     g.api_user = None
@@ -60,6 +60,16 @@ def actor():
     return g.get("api_user")
 
 
+def documented(view, access: str | None = None, errors: tuple[int, ...] = ()):
+    """Note on ``view`` who may call it (``"member"``) and the error statuses it may answer."""
+    doc = dict(getattr(view, "_apidoc", {}))
+    if access:
+        doc["access"] = access
+    doc["errors"] = (*doc.get("errors", ()), *errors)
+    view._apidoc = doc
+    return view
+
+
 def signed_in(view):
     """Refuse visitors with 401 before the request's body or target is looked at."""
 
@@ -69,4 +79,21 @@ def signed_in(view):
             raise Unauthorized(_("You need to sign in to do that."))
         return view(*args, **kwargs)
 
-    return wrapper
+    return documented(wrapper, access="member")
+
+
+def permitted(action: str):
+    """Refuse callers who may never do ``action`` (visitors 401, members 403) before the body is read.
+
+    For actions whose rules look at the caller only (staff); the operation checks again with its object.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            require(actor(), action)
+            return view(*args, **kwargs)
+
+        return documented(wrapper, access="member", errors=(403,))
+
+    return decorator

@@ -1,57 +1,114 @@
+"""Categories: anyone lists them, staff create and change them."""
+
 from __future__ import annotations
 
+import marshmallow as ma
 from flask_babel import gettext as _
+from marshmallow import fields
 
-from community.api import bp, serializers
-from community.api.auth import actor, signed_in
-from community.api.responses import json_body, string_field
-from community.core.errors import NotFound, ValidationError
+from community.api.auth import actor, permitted
+from community.api.blueprint import bp
+from community.api.fields import Length, Text
+from community.api.schemas import Input, Output, page_of, whole
+from community.core.errors import NotFound
 from community.core.extensions import db
-from community.core.permissions import require
 from community.questions import operations as ops
 from community.questions import queries
 
-
-@bp.get("/categories")
-def list_categories():
-    items = queries.categories()
-    return {"items": [serializers.category(c) for c in items], "page": 1, "per_page": len(items), "total": len(items)}
+TAGS = ["categories"]
+SLUG = {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
 
 
-@bp.post("/categories")
-@signed_in
-def create_category():
-    require(actor(), "category.manage")
-    data = json_body()
-    category = ops.save_category(
-        actor(),
-        string_field(data, "slug", required=False),
-        string_field(data, "name"),
-        string_field(data, "description", required=False),
+class CategorySlug(Text):
+    """The slug of an existing category (a filter: an unknown one is refused, naming the choices)."""
+
+    def _deserialize(self, value, attr, data, **kwargs) -> str:
+        slug = super()._deserialize(value, attr, data, **kwargs)
+        slugs = [category.slug for category in queries.categories()]
+        if slug not in slugs:
+            raise ma.ValidationError(_("Use one of: %(choices)s.", choices=", ".join(slugs)))
+        return slug
+
+
+class Category(Output):
+    slug = fields.String(metadata={"description": "The category's address."})
+    name = fields.String()
+    description = fields.String()
+
+
+CategoryPage = page_of(Category, paginated=False)
+
+
+class NewCategory(Input):
+    slug = Text(
+        allow_none=True,
+        validate=Length(max=60),
+        metadata={**SLUG, "description": "The category's address; made from the name when absent."},
     )
+    name = Text(required=True, validate=Length(2, 80))
+    description = Text(allow_none=True, validate=Length(max=500))
+
+
+class CategoryChanges(Input):
+    """Only the fields sent change."""
+
+    slug = Text(
+        allow_none=True,
+        validate=Length(max=60),
+        metadata={**SLUG, "description": "A new address; questions move with the category."},
+    )
+    name = Text(allow_none=True, validate=Length(2, 80))
+    description = Text(allow_none=True, validate=Length(max=500))
+
+    @ma.validates_schema
+    def _something(self, data: dict, **kwargs) -> None:
+        if not data.keys() & {"slug", "name", "description"}:
+            message = _("Send at least one of: slug, name, description.")
+            raise ma.ValidationError(message, field_name="name")
+
+
+@bp.get("/categories", tags=TAGS)
+@bp.response(200, CategoryPage)
+def list_categories():
+    """Every category
+
+    In display order, on one page.
+    """
+    return whole(queries.categories())
+
+
+@bp.post("/categories", tags=TAGS)
+@permitted("category.manage")
+@bp.arguments(NewCategory)
+@bp.response(201, Category)
+def create_category(data: dict):
+    """Create a category (staff)
+
+    422 with `fields.slug` when the address is not lower-case words joined by hyphens or is already taken.
+    """
+    category = ops.save_category(actor(), data.get("slug"), data["name"], data.get("description"))
     db.session.commit()
-    return serializers.category(category), 201
+    return category
 
 
-@bp.patch("/categories/<slug>")
-@signed_in
-def edit_category(slug: str):
-    require(actor(), "category.manage")
+@bp.patch("/categories/<slug>", tags=TAGS)
+@permitted("category.manage")
+@bp.arguments(CategoryChanges)
+@bp.response(200, Category)
+def edit_category(data: dict, slug: str):
+    """Change a category's name, description or address (staff)
+
+    Fields left out keep their value.
+    """
     category = queries.category_by_slug(slug)
     if category is None:
         raise NotFound(_("This category does not exist."))
-    data = json_body()
-    if not data.keys() & {"slug", "name", "description"}:
-        raise ValidationError(
-            _("Send at least one of: slug, name, description."),
-            {"name": _("Send at least one of: slug, name, description.")},
-        )
     ops.save_category(
         actor(),
-        string_field(data, "slug", required=False, default=category.slug),
-        string_field(data, "name", required=False, default=category.name),
-        string_field(data, "description", required=False, default=category.description),
+        data.get("slug", category.slug),
+        data.get("name", category.name),
+        data.get("description", category.description),
         category,
     )
     db.session.commit()
-    return serializers.category(category)
+    return category

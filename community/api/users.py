@@ -2,22 +2,56 @@
 
 from __future__ import annotations
 
-from community.api import bp, serializers
-from community.api.auth import actor
+from marshmallow import fields
+
+from community.api.auth import actor, signed_in
+from community.api.blueprint import bp
+from community.api.fields import DateTime, OneOf
+from community.api.schemas import Output
 from community.core.permissions import require
 from community.members import operations as ops
+from community.members.models import ROLES
 
 
-@bp.get("/users/<int:user_id>")
+class Badge(Output):
+    slug = fields.String()
+    name = fields.String()
+    tier = fields.String()
+    awarded_at = DateTime()
+
+
+class User(Output):
+    """What anyone sees of a member."""
+
+    id = fields.Integer()
+    display_name = fields.String()
+    role = fields.String(validate=OneOf(ROLES))
+    reputation = fields.Integer()
+    rank = fields.String(allow_none=True, dump_default=None)
+    badges = fields.List(fields.Nested(Badge), dump_default=list)
+    bio = fields.String()
+    created_at = DateTime()
+
+
+class Me(User):
+    """What members see of themselves."""
+
+    email = fields.String(metadata={"format": "email"})
+    locale = fields.String(allow_none=True)
+
+
+@bp.get("/users/<int:user_id>", tags=["members"])
+@bp.response(200, User)
 def get_user(user_id: int):
-    return serializers.user(ops.get_user(user_id))
+    """A member's public profile"""
+    return ops.get_user(user_id)
 
 
-@bp.get("/me")
+@bp.get("/me", tags=["members"])
+@signed_in
+@bp.response(200, Me)
 def me():
+    """The calling member, with e-mail and language"""
     user = actor()
     require(user, "token.manage", user)
-    data = serializers.user(user)
-    data["email"] = user.email
-    data["locale"] = user.locale
-    return data
+    return user

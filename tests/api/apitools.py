@@ -57,3 +57,28 @@ def assert_error(response, status: int | set[int], code: str | None = None) -> d
     if code is not None:
         assert error["code"] == code, error
     return error
+
+
+def openapi_document(client) -> dict:
+    """The OpenAPI document as the API serves it (generated from the schemas)."""
+    response = client.get(f"{BASE}/openapi.json")
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return response.get_json()
+
+
+def check_schema(document: dict, response, path: str, method: str, status: int) -> dict:
+    """The response has ``status`` and matches what ``document`` promises for it; returns its JSON."""
+    import jsonschema
+
+    assert response.status_code == status, response.get_data(as_text=True)[:300]
+    documented = document["paths"][path][method]["responses"][str(status)]
+    if "$ref" in documented:
+        documented = document["components"]["responses"][documented["$ref"].rsplit("/", 1)[1]]
+    schema = documented["content"]["application/json"]["schema"]
+    jsonschema.validate(
+        response.get_json(),
+        {**schema, "components": document["components"]},
+        cls=jsonschema.Draft202012Validator,
+        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    )
+    return response.get_json()
