@@ -8,7 +8,7 @@ from flask import Flask, redirect, request, url_for
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
-from community.core import errors, i18n, page_cache, rate_limit_store, security, templating  # noqa: F401 - registers sqlite://
+from community.core import database, errors, i18n, page_cache, rate_limit_store, security, templating  # noqa: F401 - registers sqlite://
 from community.core.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS = i18n.TRANSLATIONS.parent / "migrations"
@@ -27,6 +27,7 @@ class IdConverter(IntegerConverter):
 def init_extensions(app: Flask) -> None:
     app.url_map.converters["int"] = IdConverter
     db.init_app(app)
+    database.filter_hidden()
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     page_cache.init_app(app)

@@ -110,7 +110,7 @@ def promotion_candidates(page: int = 1, per_page: int = CANDIDATES_PER_PAGE, now
     rows = db.session.execute(
         select(Answer.id, Answer.score, Question.id, Question.view_count)
         .join(Answer, Question.accepted_answer_id == Answer.id)
-        .where(Question.hidden_at.is_(None), Answer.hidden_at.is_(None), ~promoted)
+        .where(~promoted)
     ).all()
     if not rows:
         return Page([], page, per_page, 0)

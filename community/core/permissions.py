@@ -110,6 +110,8 @@ ACTIONS: dict[str, list[Rule]] = {
     "answer.vote": [_not_author, _not_locked],
     "answer.comment": [_not_locked],
     "category.manage": [_staff],
+    "content.view_hidden": [_staff],
+    "content.hide": [_staff],
     "search.synonyms": [_staff],
     "search.report": [_staff],
     "user.list": [_admin],

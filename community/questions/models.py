@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from community.core.database import TimestampMixin, utcnow
+from community.core.database import Hideable, TimestampMixin, utcnow
 from community.core.extensions import db
 from community.members.models import User
 
@@ -54,14 +54,13 @@ class Tag(db.Model):
     name: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
 
 
-class Post(TimestampMixin):
+class Post(TimestampMixin, Hideable):
     """What questions and answers share: Markdown body, rendered HTML, score, moderation."""
 
     body: Mapped[str] = mapped_column(Text, nullable=False)
     body_html: Mapped[str] = mapped_column(Text, nullable=False)
     markup_version: Mapped[int] = mapped_column(SmallInteger, default=1, nullable=False)
     score: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
-    hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Question(Post, db.Model):
@@ -132,7 +131,7 @@ class Answer(Post, db.Model):
         return self.question.accepted_answer_id == self.id
 
 
-class Comment(TimestampMixin, db.Model):
+class Comment(TimestampMixin, Hideable, db.Model):
     __tablename__ = "comments"
     __table_args__ = (CheckConstraint("(question_id IS NULL) <> (answer_id IS NULL)", name="one_parent"),)
 
@@ -142,7 +141,6 @@ class Comment(TimestampMixin, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text, nullable=False)
     body_html: Mapped[str] = mapped_column(Text, nullable=False)
-    hidden_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     author: Mapped[User | None] = relationship()
 

@@ -12,11 +12,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from community.core import signals
-from community.core.database import utcnow
+from community.core.database import get_visible, is_hidden, utcnow
 from community.core.errors import NotFound, ValidationError
 from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_inline, render_markdown
-from community.core.permissions import can, require
+from community.core.permissions import require
 from community.core.text import slugify, storable, tag_name
 from community.questions.models import (
     CLOSE_REASONS,
@@ -127,7 +127,7 @@ def _set_body(post, body: str) -> None:
 def refresh_question(question: Question) -> None:
     """Recompute the answer count and status from the answers themselves."""
     question.answer_count = db.session.scalar(
-        select(func.count(Answer.id)).where(Answer.question_id == question.id, Answer.hidden_at.is_(None))
+        select(func.count(Answer.id)).where(Answer.question_id == question.id)
     )
     if question.status == "closed":
         return
@@ -139,9 +139,9 @@ def refresh_question(question: Question) -> None:
         question.status = "open"
 
 
-def _recount_category(category_id: int) -> None:
+def recount_category(category_id: int) -> None:
     count = db.session.scalar(
-        select(func.count(Question.id)).where(Question.category_id == category_id, Question.hidden_at.is_(None))
+        select(func.count(Question.id)).where(Question.category_id == category_id)
     )
     db.session.get(Category, category_id).question_count = count
 
@@ -159,7 +159,7 @@ def ask_question(actor, title: str, body: str, category: str | None, tags=None) 
     db.session.add(question)
     db.session.flush()
     _revise(question, actor, title=title, tags=" ".join(t.name for t in tag_objs))
-    _recount_category(cat.id)
+    recount_category(cat.id)
     db.session.flush()
     signals.question_asked.send(actor, question=question)
     _changed(actor)
@@ -191,8 +191,8 @@ def edit_question(
     db.session.flush()
     revision = _revise(question, actor, summary, title=title, tags=" ".join(t.name for t in tag_objs))
     if old_category_id != cat.id:
-        _recount_category(old_category_id)
-        _recount_category(cat.id)
+        recount_category(old_category_id)
+        recount_category(cat.id)
     db.session.flush()
     signals.question_edited.send(actor, question=question, revision=revision)
     _changed(actor)
@@ -306,7 +306,7 @@ def close_question(actor, question: Question, reason: str, duplicate_of_id: int 
     original = None
     if reason == "duplicate":
         original = db.session.get(Question, duplicate_of_id) if duplicate_of_id else None
-        if original is None or original.id == question.id or original.hidden_at is not None:
+        if original is None or original.id == question.id or is_hidden(original):
             fields["duplicate_of"] = _("Give the number of the original question.")
     _raise(fields)
     question.status = "closed"
@@ -372,19 +372,16 @@ def save_category(actor, slug: str, name: str, description: str = "", category: 
 
 def get_question(question_id: int, viewer=None) -> Question:
     """The question, or NotFound when missing or hidden from ``viewer``."""
-    question = db.session.get(Question, question_id)
-    if question is None or (question.hidden_at is not None and not _sees_hidden(viewer, question)):
+    question = get_visible(Question, question_id, viewer, "question.view_hidden")
+    if question is None:
         raise NotFound(_("This question does not exist."))
     return question
 
 
 def get_answer(answer_id: int, viewer=None) -> Answer:
-    answer = db.session.get(Answer, answer_id)
-    if answer is None or (answer.hidden_at is not None and not _sees_hidden(viewer, answer)):
+    answer = get_visible(Answer, answer_id, viewer, "question.view_hidden")
+    if answer is None:
         raise NotFound(_("This answer does not exist."))
     get_question(answer.question_id, viewer)
     return answer
 
-
-def _sees_hidden(viewer, post) -> bool:
-    return can(viewer, "question.view_hidden", post)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from flask import url_for
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from community.core.database import visible
+from community.core.database import including_hidden, visible
 from community.core.extensions import db
 from community.core.sitemap import MAX_URLS
 from community.core.text import storable
@@ -51,7 +51,8 @@ def _list_options():
 
 
 def paginate(stmt, page: int, per_page: int) -> Page:
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    counting = select(func.count()).select_from(stmt.order_by(None).subquery())
+    total = db.session.scalar(counting.execution_options(**stmt.get_execution_options()))
     items = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).unique().all()
     return Page(list(items), page, per_page, total)
 
@@ -67,7 +68,7 @@ def question_list(
     page: int = 1,
     per_page: int = 20,
 ) -> Page:
-    stmt = visible(select(Question), Question, viewer).options(*_list_options())
+    stmt = visible(select(Question), viewer).options(*_list_options())
     if category:
         stmt = stmt.join(Question.category).where(Category.slug == category)
     if tag:
@@ -96,7 +97,7 @@ def category_by_slug(slug: str) -> Category | None:
 
 def home(viewer=None, size: int = 6) -> dict:
     def latest(status=None, unanswered=False, order=None):
-        stmt = visible(select(Question), Question, viewer).options(*_list_options())
+        stmt = visible(select(Question), viewer).options(*_list_options())
         if status:
             stmt = stmt.where(Question.status == status)
         if unanswered:
@@ -116,17 +117,17 @@ def question_page(question: Question, viewer=None) -> dict:
     """Everything the question page shows, in a fixed number of queries."""
     comment_opts = selectinload(Answer.comments).joinedload(Comment.author)
     answers_stmt = (
-        visible(select(Answer), Answer, viewer)
+        visible(select(Answer), viewer)
         .where(Answer.question_id == question.id)
         .options(joinedload(Answer.author), comment_opts)
     )
     answers = list(db.session.scalars(answers_stmt).unique())
     answers.sort(key=lambda a: (a.id != question.accepted_answer_id, -a.score, a.created_at, a.id))
-    answer_comments = {a.id: [c for c in a.comments if c.hidden_at is None] for a in answers}
+    answer_comments = {a.id: list(a.comments) for a in answers}
     q_comments = list(
         db.session.scalars(
-            select(Comment)
-            .where(Comment.question_id == question.id, Comment.hidden_at.is_(None))
+            visible(select(Comment), viewer)
+            .where(Comment.question_id == question.id)
             .options(joinedload(Comment.author))
             .order_by(Comment.id)
         )
@@ -152,8 +153,9 @@ def question_page(question: Question, viewer=None) -> dict:
 
 
 def load_question(question_id: int) -> Question | None:
+    """The question with what its page shows, hidden or not: the caller checks who may see it."""
     return db.session.scalar(
-        select(Question)
+        including_hidden(select(Question))
         .where(Question.id == question_id)
         .options(
             joinedload(Question.author),
@@ -172,18 +174,21 @@ def revisions(post) -> list[Revision]:
 
 def user_activity(user, viewer=None, size: int = 10) -> dict:
     questions = (
-        visible(select(Question), Question, viewer)
+        visible(select(Question), viewer)
         .where(Question.author_id == user.id)
         .options(joinedload(Question.category))
     )
     answers = (
-        visible(select(Answer), Answer, viewer).where(Answer.author_id == user.id).options(joinedload(Answer.question))
+        visible(select(Answer), viewer)
+        .join(Answer.question)  # an answer to a hidden question is hidden with it
+        .where(Answer.author_id == user.id)
+        .options(contains_eager(Answer.question))
     )
     return {
         "questions": list(db.session.scalars(questions.order_by(Question.created_at.desc()).limit(size))),
         "answers": list(db.session.scalars(answers.order_by(Answer.created_at.desc()).limit(size))),
-        "question_count": db.session.scalar(select(func.count()).select_from(questions.subquery())),
-        "answer_count": db.session.scalar(select(func.count()).select_from(answers.subquery())),
+        "question_count": db.session.scalar(visible(select(func.count()).select_from(questions.subquery()), viewer)),
+        "answer_count": db.session.scalar(visible(select(func.count()).select_from(answers.subquery()), viewer)),
         "accepted_count": db.session.scalar(
             select(func.count(Question.id))
             .join(Answer, Question.accepted_answer_id == Answer.id)
@@ -195,7 +200,7 @@ def user_activity(user, viewer=None, size: int = 10) -> dict:
 def sitemap_entries():
     """Every question a visitor can see, most recently active first: ``(absolute url, last activity)``."""
     stmt = (
-        visible(select(Question.id, Question.slug, Question.last_activity_at), Question, None)
+        select(Question.id, Question.slug, Question.last_activity_at)
         .order_by(Question.last_activity_at.desc(), Question.id.desc())
         .limit(MAX_URLS)
     )

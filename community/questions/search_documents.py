@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, object_session, selectinload
 from sqlalchemy.orm.attributes import get_history
 
+from community.core.database import HIDDEN_COLUMN, is_hidden
 from community.core.markup import html_to_text
 from community.questions.models import Answer, Question
 from search import Document
@@ -22,7 +23,7 @@ def _question_url(question: Question) -> str:
 
 def question_document(q: Question) -> Document:
     accepted = q.accepted_answer
-    solved = accepted is not None and accepted.hidden_at is None
+    solved = accepted is not None and not is_hidden(accepted)
     return Document(
         type="question",
         id=q.id,
@@ -45,7 +46,7 @@ def _load_questions(session: Session, ids: list[int]) -> dict[int, Document | No
         .where(Question.id.in_(ids))
         .options(joinedload(Question.category), selectinload(Question.tags), joinedload(Question.accepted_answer))
     ).unique()
-    found = {q.id: (question_document(q) if q.hidden_at is None else None) for q in rows}
+    found = {q.id: question_document(q) for q in rows}  # hidden ones are not loaded
     return {i: found.get(i) for i in ids}
 
 
@@ -56,7 +57,7 @@ def _load_answers(session: Session, ids: list[int]) -> dict[int, Document | None
     found = {}
     for a in rows:
         q = a.question
-        visible = a.hidden_at is None and q.hidden_at is None
+        visible = q is not None and not is_hidden(a) and not is_hidden(q)
         found[a.id] = (
             Document(
                 type="answer",
@@ -78,7 +79,7 @@ def _load_answers(session: Session, ids: list[int]) -> dict[int, Document | None
 def _question_keys(question: Question) -> list[str]:
     """The question, and its answers too when the question is hidden or shown again."""
     keys = [f"question:{question.id}"]
-    if get_history(question, "hidden_at").has_changes():
+    if get_history(question, HIDDEN_COLUMN).has_changes():
         keys += [
             f"answer:{answer_id}"
             for answer_id in object_session(question).scalars(
@@ -93,7 +94,7 @@ def register_kinds() -> None:
     register(
         Kind(
             Question,
-            ("title", "body", "category_id", "status", "accepted_answer_id", "hidden_at", "tags"),
+            ("title", "body", "category_id", "status", "accepted_answer_id", HIDDEN_COLUMN, "tags"),
             _question_keys,
             _load_questions,
             lambda session: ids_in_batches(Question, session),
@@ -103,7 +104,7 @@ def register_kinds() -> None:
     register(
         Kind(
             Answer,
-            ("body", "hidden_at"),
+            ("body", HIDDEN_COLUMN),
             lambda a: [f"answer:{a.id}", f"question:{a.question_id}"],
             _load_answers,
             lambda session: ids_in_batches(Answer, session),

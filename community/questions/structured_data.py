@@ -10,6 +10,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
+from community.core.database import is_hidden
 from community.core.markup import html_to_text
 from community.questions.models import Answer, Question
 
@@ -35,7 +36,7 @@ def _answer(answer: Answer, page_url: str) -> dict:
 
 def qa_page(question: Question, answers: list[Answer], page_url: str) -> dict:
     """The QAPage object of ``question`` at ``page_url`` (absolute) with its visible ``answers``."""
-    shown = [a for a in answers if a.hidden_at is None]
+    shown = [a for a in answers if not is_hidden(a)]
     entity = {
         "@type": "Question",
         "name": question.title,
