@@ -46,10 +46,11 @@ def init_app(app: Flask) -> None:
     from community.members import cli as members_cli
     from community.members import views as members_views
     from community.members.models import User
-    from community.questions import cli as questions_cli
     from community.questions import queries as questions_queries
     from community.questions import search_documents, view_counter
     from community.questions import views as questions_views
+    from community.taxonomy import cli as taxonomy_cli
+    from community.taxonomy import views as taxonomy_views
 
     login_manager.login_view = "members.login"
     login_manager.login_message = None
@@ -71,6 +72,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(site.bp)
     app.register_blueprint(members_views.bp)
     app.register_blueprint(questions_views.bp)
+    app.register_blueprint(taxonomy_views.bp)
     app.register_blueprint(discovery_views.bp)
     app.register_blueprint(sitemap.bp)
     api.init_app(app)
@@ -81,7 +83,7 @@ def init_app(app: Flask) -> None:
     sitemap.register(site.sitemap_entries, app, order=-100)
     sitemap.register(questions_queries.sitemap_entries, app, order=100)
     members_cli.init_app(app)
-    questions_cli.init_app(app)
+    taxonomy_cli.init_app(app)
     discovery_cli.init_app(app)
     searching.init_app(app)
     search_documents.register_kinds()

@@ -19,8 +19,9 @@ from community.core.extensions import db
 from community.core.markup import html_to_text
 from community.discovery import searching
 from community.questions import operations as qa
-from community.questions import queries as qa_queries
-from community.questions.models import Category, Question
+from community.questions.models import Question
+from community.taxonomy import queries as taxonomy
+from community.taxonomy.models import Category
 from knowledge_base.models import Article, ArticleStep, article_tags
 
 # An article's helpfulness is its average score pulled towards a neutral 3 by two phantom ratings,
@@ -61,7 +62,7 @@ def home(per_category: int = PER_CATEGORY, helpful: int = 5) -> dict:
         counts.setdefault(category_id, {})[kind] = number
     sections = {
         c.id: CategorySection(c, sum(counts[c.id].values()), counts[c.id])
-        for c in qa_queries.categories()
+        for c in taxonomy.categories()
         if c.id in counts
     }
     rank = func.row_number().over(partition_by=Article.category_id, order_by=_best_first()).label("rank")

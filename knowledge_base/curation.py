@@ -29,10 +29,10 @@ from sqlalchemy.orm import joinedload
 
 from community.core.database import utcnow
 from community.core.extensions import db
+from community.core.pagination import Page
 from community.discovery import operations as discovery
 from community.discovery.models import DeflectionEvent, SearchQuery
 from community.questions.models import Answer, Question
-from community.questions.queries import Page
 from knowledge_base.models import Article, Rating
 
 SECTION_SIZE = 20

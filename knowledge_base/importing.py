@@ -17,7 +17,7 @@ from community.core.database import utcnow
 from community.core.extensions import db
 from community.core.permissions import require
 from community.core.text import slugify, storable
-from community.questions.models import Category
+from community.taxonomy.models import Category
 from knowledge_base import operations as ops
 from knowledge_base import signals
 from knowledge_base.models import Article

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from community.core.database import TimestampMixin, utcnow
 from community.core.extensions import db
 from community.members.models import User
-from community.questions.models import Category, Tag
+from community.taxonomy.models import Category, Tag
 
 KINDS = ("faq", "tutorial")
 STATUSES = ("draft", "in_review", "published", "archived")

@@ -20,8 +20,9 @@ from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_markdown
 from community.core.permissions import can, require
 from community.core.text import slugify, storable
-from community.questions.models import Answer, Category, Question, Tag
+from community.questions.models import Answer, Question
 from community.questions.operations import parse_tags
+from community.taxonomy.models import Category, Tag
 from knowledge_base import media, signals
 from knowledge_base.models import KINDS, LANGUAGES, Article, ArticleCredit, ArticleRevision, ArticleStep
 

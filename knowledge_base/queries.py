@@ -6,9 +6,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from community.core.extensions import db
+from community.core.pagination import Page, paginate
 from community.core.permissions import can
-from community.questions.models import Category
-from community.questions.queries import Page, paginate
+from community.taxonomy.models import Category
 from knowledge_base.models import Article, ArticleCredit, ArticleRevision, Rating
 
 

@@ -20,8 +20,8 @@ from community.core.forms import apply_errors
 from community.core.permissions import require
 from community.core.web import page_arg, safe_next
 from community.questions import operations as qa
-from community.questions import queries as qa_queries
 from community.questions.views import question_url
+from community.taxonomy import queries as taxonomy
 from knowledge_base import browsing, queries
 from knowledge_base import operations as kb
 from knowledge_base.forms import ArticleForm
@@ -151,7 +151,7 @@ def _editor(article: Article | None):
         form = ArticleForm()
     else:
         form = ArticleForm(data=_new_data() if article is None else _article_data(article))
-    form.category.choices = [("", _("Choose a category…"))] + [(c.slug, c.name) for c in qa_queries.categories()]
+    form.category.choices = [("", _("Choose a category…"))] + [(c.slug, c.name) for c in taxonomy.categories()]
     old_media = {step.position: (step.image_path, step.video_url) for step in article.steps} if article else {}
     status = 200
     if form.validate_on_submit():

@@ -12,7 +12,7 @@ from community.core.forms import attempt
 from community.core.page_cache import cached_page
 from community.core.permissions import can
 from community.core.web import page_arg, safe_next, same_origin
-from community.questions import queries as qa_queries
+from community.taxonomy import queries as taxonomy
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
 from knowledge_base.forms import RatingForm
@@ -52,7 +52,7 @@ def home():
 @bp.route("/category/<slug>")
 @cached_page()
 def category(slug: str):
-    found = qa_queries.category_by_slug(slug)
+    found = taxonomy.category_by_slug(slug)
     if found is None:
         abort(404)
     kind = request.args.get("kind") if request.args.get("kind") in KINDS else None

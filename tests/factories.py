@@ -8,6 +8,7 @@ from pathlib import Path
 from community.core.extensions import db
 from community.members import operations as members
 from community.questions import operations as qa
+from community.taxonomy import operations as taxonomy
 
 PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
@@ -25,7 +26,7 @@ def user(role: str = "customer", name: str | None = None, email: str | None = No
 
 def category(slug: str = "box-internet", name: str = "Box internet", actor=None):
     actor = actor or user("admin")
-    created = qa.save_category(actor, slug, name, "Wi-Fi, voyants, redémarrages")
+    created = taxonomy.save_category(actor, slug, name, "Wi-Fi, voyants, redémarrages")
     db.session.commit()
     return created
 
@@ -35,7 +36,7 @@ def question(
 ):
     author = author or user()
     if category_slug is None:
-        from community.questions.queries import category_by_slug
+        from community.taxonomy.queries import category_by_slug
 
         category_slug = (category_by_slug("box-internet") or category()).slug
     n = next(_seq)
@@ -66,7 +67,7 @@ def article(
     publish: bool = True,
     **kwargs,
 ):
-    from community.questions.queries import category_by_slug
+    from community.taxonomy.queries import category_by_slug
     from knowledge_base import operations as kb
 
     actor = actor or user("staff")

@@ -12,8 +12,8 @@ from community.api.fields import Length, Text
 from community.api.schemas import Input, Output, page_of, whole
 from community.core.errors import NotFound
 from community.core.extensions import db
-from community.questions import operations as ops
-from community.questions import queries
+from community.taxonomy import operations as taxonomy_ops
+from community.taxonomy import queries as taxonomy
 
 TAGS = ["categories"]
 SLUG = {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
@@ -24,7 +24,7 @@ class CategorySlug(Text):
 
     def _deserialize(self, value, attr, data, **kwargs) -> str:
         slug = super()._deserialize(value, attr, data, **kwargs)
-        slugs = [category.slug for category in queries.categories()]
+        slugs = [category.slug for category in taxonomy.categories()]
         if slug not in slugs:
             raise ma.ValidationError(_("Use one of: %(choices)s.", choices=", ".join(slugs)))
         return slug
@@ -74,7 +74,7 @@ def list_categories():
 
     In display order, on one page.
     """
-    return whole(queries.categories())
+    return whole(taxonomy.categories())
 
 
 @bp.post("/categories", tags=TAGS)
@@ -86,7 +86,7 @@ def create_category(data: dict):
 
     422 with `fields.slug` when the address is not lower-case words joined by hyphens or is already taken.
     """
-    category = ops.save_category(actor(), data.get("slug"), data["name"], data.get("description"))
+    category = taxonomy_ops.save_category(actor(), data.get("slug"), data["name"], data.get("description"))
     db.session.commit()
     return category
 
@@ -100,10 +100,10 @@ def edit_category(data: dict, slug: str):
 
     Fields left out keep their value.
     """
-    category = queries.category_by_slug(slug)
+    category = taxonomy.category_by_slug(slug)
     if category is None:
         raise NotFound(_("This category does not exist."))
-    ops.save_category(
+    taxonomy_ops.save_category(
         actor(),
         data.get("slug", category.slug),
         data.get("name", category.name),

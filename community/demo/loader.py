@@ -17,7 +17,9 @@ from community.core.text import slugify
 from community.members import operations as members
 from community.members.models import User
 from community.questions import operations as qa
-from community.questions.models import Answer, Category, Question, Revision, Tag, question_tags
+from community.questions.models import Answer, Question, Revision, question_tags
+from community.taxonomy import operations as taxonomy
+from community.taxonomy.models import Category, Tag
 
 
 def load_demo() -> dict:
@@ -36,7 +38,7 @@ def load_demo() -> dict:
     admin = next(u for u in users.values() if u.role == "admin")
     staff = next(u for u in users.values() if u.role == "staff")
     for spec in CATEGORIES:
-        qa.save_category(admin, spec["slug"], spec["name"], spec.get("description", ""))
+        taxonomy.save_category(admin, spec["slug"], spec["name"], spec.get("description", ""))
     questions = []
     for spec in QUESTIONS:
         author = users[spec["author"]]

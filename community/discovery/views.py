@@ -14,7 +14,7 @@ from community.discovery import operations as ops
 from community.discovery import searching
 from community.discovery.forms import SynonymsForm
 from community.discovery.visits import returning_visit_id
-from community.questions import queries
+from community.taxonomy import queries as taxonomy
 from search import Filters
 
 bp = Blueprint("discovery", __name__)
@@ -45,7 +45,7 @@ def search_page():
             entry = ops.log_search(current_user, q, results.total, visit_id=returning_visit_id())
             db.session.commit()
             log_entry = entry if entry.visit_id else None  # no visit: nothing to mark, plain links
-    categories = {c.slug: c.name for c in queries.categories()}
+    categories = {c.slug: c.name for c in taxonomy.categories()}
     return render_template(
         "search/results.html", q=q, results=results, log_entry=log_entry, categories=categories, args=request.args
     )

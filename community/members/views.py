@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from community.core.errors import DomainError
 from community.core.extensions import db, limiter
 from community.core.forms import attempt
+from community.core.pagination import paginate
 from community.core.permissions import require
 from community.core.web import page_arg, safe_next
 from community.members import operations as ops
 from community.members.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RoleForm, TokenForm
 from community.members.models import ROLE_LABELS, ApiToken, User
-from community.questions.queries import paginate, user_activity
+from community.questions.queries import user_activity
 
 bp = Blueprint("members", __name__)
 

@@ -43,13 +43,3 @@ class CloseForm(FlaskForm):
         _l("Reason"), choices=[("duplicate", _l("Duplicate of another question")), ("off_topic", _l("Off-topic"))]
     )
     duplicate_of = IntegerField(_l("Number of the original question"), validators=[Optional()])
-
-
-class CategoryForm(FlaskForm):
-    name = StringField(_l("Name"), render_kw={"maxlength": 80})
-    slug = StringField(
-        _l("Address"),
-        description=_l("Lower-case words with hyphens; made from the name when empty."),
-        render_kw={"maxlength": 60},
-    )
-    description = TextAreaField(_l("Description"), render_kw={"rows": 2, "maxlength": 500})

@@ -1,4 +1,4 @@
-"""Questions, answers, comments, votes, revisions, categories and tags."""
+"""Questions, answers, comments, votes and revisions."""
 
 from __future__ import annotations
 
@@ -22,20 +22,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from community.core.database import Hideable, TimestampMixin, utcnow
 from community.core.extensions import db
 from community.members.models import User
+from community.taxonomy.models import Category, Tag
 
 STATUSES = ("open", "answered", "solved", "closed")
 CLOSE_REASONS = ("duplicate", "off_topic")
-
-
-class Category(db.Model):
-    __tablename__ = "categories"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(60), unique=True, nullable=False)
-    name: Mapped[str] = mapped_column(String(80), nullable=False)
-    description: Mapped[str] = mapped_column(Text, default="", nullable=False)
-    position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
-    question_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
 
 
 question_tags = Table(
@@ -45,13 +35,6 @@ question_tags = Table(
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_question_tags_tag_id", "tag_id"),
 )
-
-
-class Tag(db.Model):
-    __tablename__ = "tags"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
 
 
 class Post(TimestampMixin, Hideable):

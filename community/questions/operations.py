@@ -18,16 +18,8 @@ from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_inline, render_markdown
 from community.core.permissions import require
 from community.core.text import slugify, storable, tag_name
-from community.questions.models import (
-    CLOSE_REASONS,
-    Answer,
-    Category,
-    Comment,
-    Question,
-    Revision,
-    Tag,
-    Vote,
-)
+from community.questions.models import CLOSE_REASONS, Answer, Comment, Question, Revision, Vote
+from community.taxonomy.models import Category, Tag
 
 TITLE_MIN, TITLE_MAX = 10, 200
 BODY_MIN, BODY_MAX = 20, 20000
@@ -335,39 +327,6 @@ def set_locked(actor, question: Question, locked: bool) -> Question:
     signals.question_locked.send(actor, question=question, locked=question.locked)
     _changed(actor)
     return question
-
-
-def save_category(actor, slug: str, name: str, description: str = "", category: Category | None = None) -> Category:
-    """Create a category, or change ``category``; an empty ``slug`` is made from the name."""
-    require(actor, "category.manage")
-    fields: dict = {}
-    name = _check_text(name, "name", 2, 80, fields)
-    slug, slug_field = (slug or "").strip(), "slug" if (slug or "").strip() else "name"
-    if len(slug) > 60:
-        fields["slug"] = _("Write at most %(n)d characters.", n=60)
-    elif slug and (not storable(slug) or slugify(slug, 60, default="") != slug):
-        fields["slug"] = _("Use lower-case letters, digits and hyphens, for example: box-internet.")
-    elif not slug and "name" not in fields:
-        slug = slugify(name, 60, default="")
-        if not slug:
-            fields["name"] = _("Use at least one letter or digit.")
-    description = (description or "").strip()
-    if not storable(description):
-        fields["description"] = _("Contains characters that are not allowed.")
-    elif len(description) > 500:
-        fields["description"] = _("Write at most %(n)d characters.", n=500)
-    clash = db.session.scalar(select(Category).where(Category.slug == slug)) if slug and not fields else None
-    if clash is not None and clash is not category:
-        fields[slug_field] = _("Another category already uses this address.")
-    _raise(fields)
-    if category is None:
-        position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
-        category = Category(position=position)
-        db.session.add(category)
-    category.slug, category.name, category.description = slug, name, description
-    db.session.flush()
-    _changed(actor)
-    return category
 
 
 def get_question(question_id: int, viewer=None) -> Question:

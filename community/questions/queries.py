@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import url_for
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from community.core.database import including_hidden, visible
 from community.core.extensions import db
+from community.core.pagination import Page, paginate
 from community.core.sitemap import MAX_URLS
-from community.core.text import storable
-from community.questions.models import Answer, Category, Comment, Question, Revision, Tag, Vote
+from community.questions.models import Answer, Comment, Question, Revision, Vote
+from community.taxonomy import queries as taxonomy
+from community.taxonomy.models import Category, Tag
 
 SORTS = {
     "newest": (Question.created_at.desc(), Question.id.desc()),
@@ -22,39 +22,12 @@ SORTS = {
 STATUS_FILTERS = ("open", "answered", "solved", "closed", "unanswered")
 
 
-@dataclass
-class Page:
-    items: list
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-
 def _list_options():
     return (
         joinedload(Question.author),
         joinedload(Question.category),
         selectinload(Question.tags),
     )
-
-
-def paginate(stmt, page: int, per_page: int) -> Page:
-    counting = select(func.count()).select_from(stmt.order_by(None).subquery())
-    total = db.session.scalar(counting.execution_options(**stmt.get_execution_options()))
-    items = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).unique().all()
-    return Page(list(items), page, per_page, total)
 
 
 def question_list(
@@ -85,16 +58,6 @@ def question_list(
     return paginate(stmt, page, per_page)
 
 
-def categories() -> list[Category]:
-    return list(db.session.scalars(select(Category).order_by(Category.position, Category.name)))
-
-
-def category_by_slug(slug: str) -> Category | None:
-    if not storable(slug):
-        return None
-    return db.session.scalar(select(Category).where(Category.slug == slug))
-
-
 def home(viewer=None, size: int = 6) -> dict:
     def latest(status=None, unanswered=False, order=None):
         stmt = visible(select(Question), viewer).options(*_list_options())
@@ -109,7 +72,7 @@ def home(viewer=None, size: int = 6) -> dict:
         "recent": latest(order=Question.created_at.desc()),
         "unanswered": latest(unanswered=True, order=Question.created_at.desc()),
         "solved": latest(status="solved"),
-        "categories": categories(),
+        "categories": taxonomy.categories(),
     }
 
 

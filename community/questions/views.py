@@ -17,8 +17,9 @@ from community.discovery import searching
 from community.discovery.visits import visit_id
 from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
-from community.questions.forms import AnswerForm, CategoryForm, CloseForm, CommentForm, QuestionForm
+from community.questions.forms import AnswerForm, CloseForm, CommentForm, QuestionForm
 from community.questions.models import Question
+from community.taxonomy import queries as taxonomy
 
 bp = Blueprint("questions", __name__)
 
@@ -28,7 +29,7 @@ def question_url(question: Question, **kwargs) -> str:
 
 
 def _category_choices(form: QuestionForm) -> None:
-    form.category.choices = [("", _("Choose a category…"))] + [(c.slug, c.name) for c in queries.categories()]
+    form.category.choices = [("", _("Choose a category…"))] + [(c.slug, c.name) for c in taxonomy.categories()]
 
 
 @bp.route("/questions")
@@ -37,7 +38,7 @@ def index():
     args = request.args
     sort = args.get("sort") if args.get("sort") in queries.SORTS else "activity"
     status = args.get("status") if args.get("status") in queries.STATUS_FILTERS else None
-    category = queries.category_by_slug(args["category"]) if args.get("category") else None
+    category = taxonomy.category_by_slug(args["category"]) if args.get("category") else None
     tag = (args.get("tag") or "").strip().lower() or None
     page = queries.question_list(
         current_user, category=category.slug if category else None, tag=tag, status=status, sort=sort, page=page_arg()
@@ -49,7 +50,7 @@ def index():
         status=status,
         category=category,
         tag=tag,
-        categories=queries.categories(),
+        categories=taxonomy.categories(),
     )
 
 
@@ -308,35 +309,3 @@ def lock(question_id: int):
     db.session.commit()
     flash(_("The question is locked.") if question.locked else _("The question is unlocked."), "success")
     return redirect(question_url(question))
-
-
-@bp.route("/categories", methods=["GET", "POST"])
-@login_required
-def categories():
-    require(current_user, "category.manage")
-    form = CategoryForm()
-    if form.validate_on_submit():
-        if attempt(
-            form, lambda: ops.save_category(current_user, form.slug.data, form.name.data, form.description.data)
-        ):
-            flash(_("The category is saved."), "success")
-            return redirect(url_for("questions.categories"))
-    return render_template(
-        "questions/categories.html", form=form, categories=queries.categories()
-    ), 422 if form.errors else 200
-
-
-@bp.route("/categories/<slug>/edit", methods=["GET", "POST"])
-@login_required
-def edit_category(slug: str):
-    require(current_user, "category.manage")
-    category = queries.category_by_slug(slug) or abort(404)
-    form = CategoryForm(obj=category if request.method == "GET" else None)
-    if form.validate_on_submit():
-        if attempt(
-            form,
-            lambda: ops.save_category(current_user, form.slug.data, form.name.data, form.description.data, category),
-        ):
-            flash(_("The category is saved."), "success")
-            return redirect(url_for("questions.categories"))
-    return render_template("questions/category_edit.html", form=form, category=category), 422 if form.errors else 200

@@ -11,7 +11,7 @@ import pytest
 from community.core.errors import Forbidden
 from community.core.extensions import db
 from community.discovery import searching
-from community.questions.models import Category
+from community.taxonomy.models import Category
 from knowledge_base.importing import import_articles
 from knowledge_base.models import Article, ArticleRevision
 from search import Filters

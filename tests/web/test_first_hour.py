@@ -8,8 +8,8 @@ import pytest
 
 from community.core.extensions import db
 from community.members import operations as members
-from community.questions import queries
 from community.questions.models import Question
+from community.taxonomy import queries as taxonomy
 
 PASSWORD = "une-phrase-de-passe-solide"
 
@@ -92,11 +92,11 @@ def test_category_commands_refuse_bad_input_with_a_clear_message(app, runner):
 def test_category_edit_changes_only_what_is_given(app, runner):
     run(runner, "categories", "create", "tv", "--name", "Télévision", "--description", "Décodeur")
     run(runner, "categories", "edit", "tv", "--name", "Télé et décodeur")
-    category = queries.category_by_slug("tv")
+    category = taxonomy.category_by_slug("tv")
     assert (category.name, category.description) == ("Télé et décodeur", "Décodeur")
     run(runner, "categories", "edit", "tv", "--slug", "television", "--description", "")
     db.session.expire_all()
-    category = queries.category_by_slug("television")
+    category = taxonomy.category_by_slug("television")
     assert (category.name, category.description) == ("Télé et décodeur", "")
 
 

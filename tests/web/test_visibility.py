@@ -9,7 +9,7 @@ from community.core.extensions import db
 from community.discovery import searching
 from community.moderation import operations as moderation
 from community.questions import operations as qa
-from community.questions.models import Category
+from community.taxonomy.models import Category
 from search import Filters
 
 

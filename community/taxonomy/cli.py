@@ -9,8 +9,8 @@ from flask.cli import AppGroup
 from community.core.errors import DomainError
 from community.core.extensions import db
 from community.core.permissions import OPERATOR
-from community.questions import operations as ops
-from community.questions import queries
+from community.taxonomy import operations as ops
+from community.taxonomy import queries
 
 categories = AppGroup("categories", help="Manage the categories questions are asked in.")
 

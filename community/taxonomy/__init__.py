@@ -1,0 +1,1 @@
+"""Categories and tags: where questions and articles are filed."""
