@@ -1,4 +1,10 @@
-"""What the benchmarks share: where the cdtn-fr-search data set lives, and the message when it does not."""
+"""What the benchmarks share: the repository root on sys.path, where the cdtn-fr-search data set lives, and
+the message when it does not.
+
+A benchmark runs as `python bench/x.py`, with its own folder first on sys.path; it imports this module
+before any of the project's, so that `search`, `community` … come from this repository whatever the
+working directory.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 CDTN = Path(os.environ.get("BENCH_DATA") or ROOT.parent / "shared" / "data" / "cdtn-fr-search")
 
 

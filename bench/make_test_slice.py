@@ -18,10 +18,8 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench._common import CDTN as DATA  # noqa: E402
-from bench._common import ROOT, require_cdtn  # noqa: E402
+from _common import CDTN as DATA
+from _common import ROOT, require_cdtn
 
 SEED = 20261205
 ARTICLES_JUDGED = 120

@@ -24,37 +24,30 @@ Environment:
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import hashlib
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import signal
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-# Run as `python bench/relevance.py`, this file's folder comes first on sys.path, where
-# bench/search.py would shadow the `search` package.
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != ROOT / "bench"]
-sys.path.insert(0, str(ROOT))
+from _common import CDTN as DATA  # before the project: puts the repository root on sys.path
+from _common import ROOT, require_cdtn
+from whoosh import index as whoosh_index
+from whoosh.analysis import StandardAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import MultifieldParser, OrGroup
 
-import contextlib  # noqa: E402
-import csv  # noqa: E402
-import hashlib  # noqa: E402
-import json  # noqa: E402
-import multiprocessing  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-
-from whoosh import index as whoosh_index  # noqa: E402
-from whoosh.analysis import StandardAnalyzer  # noqa: E402
-from whoosh.fields import ID, TEXT, Schema  # noqa: E402
-from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
-
-import search  # noqa: E402
-from bench._common import CDTN as DATA  # noqa: E402
-from bench._common import require_cdtn  # noqa: E402
-from search import Document, Filters  # noqa: E402
-from search.analysis import DEFAULT_SYNONYMS, content_words, tokens  # noqa: E402
+import search
+from search import Document, Filters
+from search.analysis import DEFAULT_SYNONYMS, content_words, tokens
 
 QUERY_LIMIT = int(os.environ["BENCH_QUERIES"]) if os.environ.get("BENCH_QUERIES") else None
 WORKERS = max(1, int(os.environ.get("BENCH_WORKERS") or min(2, os.cpu_count() or 1)))

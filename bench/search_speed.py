@@ -23,39 +23,33 @@ Environment:
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
+import json
+import math
+import os
+import random
+import shutil
+import signal
+import string
 import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-# Run as `python bench/search.py`, this file's folder comes first on sys.path and would shadow the
-# `search` package with this very script.
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != ROOT / "bench"]
-sys.path.insert(0, str(ROOT))
+from _common import CDTN as DATA  # before the project: puts the repository root on sys.path
+from _common import ROOT, require_cdtn
 
-import contextlib  # noqa: E402
-import hashlib  # noqa: E402
-import importlib.util  # noqa: E402
-import json  # noqa: E402
-import math  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import string  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections import Counter  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from dataclasses import replace  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
-
-import search  # noqa: E402
-from bench._common import CDTN as DATA  # noqa: E402
-from bench._common import require_cdtn  # noqa: E402
-from community.demo.content import CATEGORIES  # noqa: E402
-from community.demo.threads import generated_thread  # noqa: E402
-from search import Document, Filters  # noqa: E402
-from search.analysis import DEFAULT_SYNONYMS  # noqa: E402
+import search
+from community.demo.content import CATEGORIES
+from community.demo.threads import generated_thread
+from search import Document, Filters
+from search.analysis import DEFAULT_SYNONYMS
 
 DOCS = int(os.environ.get("BENCH_DOCS", "100000"))
 BACKENDS = [name.strip() for name in os.environ.get("BENCH_BACKENDS", "whoosh,postgres").split(",") if name.strip()]
