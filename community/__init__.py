@@ -49,6 +49,7 @@ def init_app(app: Flask) -> None:
     from community.questions import queries as questions_queries
     from community.questions import search_documents, view_counter
     from community.questions import views as questions_views
+    from community.questions.urls import question_url
     from community.taxonomy import cli as taxonomy_cli
     from community.taxonomy import views as taxonomy_views
 
@@ -79,7 +80,7 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     security.init_app(app)
     templating.init_app(app)
-    app.jinja_env.globals["question_url"] = questions_views.question_url
+    app.jinja_env.globals["question_url"] = question_url
     sitemap.register(site.sitemap_entries, app, order=-100)
     sitemap.register(questions_queries.sitemap_entries, app, order=100)
     members_cli.init_app(app)

@@ -41,6 +41,7 @@ def init_app(app: Flask) -> None:
         views,
     )
     from knowledge_base.queries import articles_for_question
+    from knowledge_base.urls import article_url
 
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
@@ -53,6 +54,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(media.bp)
     cli.init_app(app)
     app.add_template_global(articles_for_question, "kb_articles_for_question")
+    app.add_template_global(article_url, "article_url")
     findability.init_app(app)
     search_documents.register_kinds()
     community_signals.demo_loaded.connect(demo.load, weak=False)

@@ -19,7 +19,7 @@ from knowledge_base import operations as ops
 from knowledge_base import queries
 from knowledge_base.models import KINDS, LANGUAGES, STATUSES
 from knowledge_base.ratings import COMMENT_MAX, browser_rater, rate, rate_limit
-from knowledge_base.search_documents import article_path
+from knowledge_base.urls import article_url
 
 TAGS = ["articles"]
 HTML = {"description": "The Markdown rendered to safe HTML."}
@@ -67,7 +67,7 @@ class Article(Output):
     body_html = fields.String(metadata=HTML)
     steps = fields.List(fields.Nested(ArticleStep), metadata={"description": "A tutorial's steps, in order."})
     url = fields.Function(
-        lambda article: _absolute(article_path(article)),
+        lambda article: article_url(article, _external=True),
         metadata={"type": "string", "format": "uri", "description": "The article's page on the site."},
     )
     category = fields.String(attribute="category.slug", metadata={"description": "The category's slug."})

@@ -23,6 +23,7 @@ from community.questions.models import Question
 from community.taxonomy import queries as taxonomy
 from community.taxonomy.models import Category
 from knowledge_base.models import Article, ArticleStep, article_tags
+from knowledge_base.urls import article_url
 
 # An article's helpfulness is its average score pulled towards a neutral 3 by two phantom ratings,
 # so one 5-star rating does not outrank fifty 4.8s and a poorly rated article sinks below new ones.
@@ -166,17 +167,14 @@ def step_at(article: Article, number: int) -> StepPosition | None:
     return StepPosition(article.steps[number - 1], number, len(article.steps))
 
 
-def article_url(article: Article, external: bool = False) -> str:
-    return url_for("kb.article", article_id=article.id, slug=article.slug, _external=external)
-
-
 def step_url(article: Article, number: int, external: bool = False) -> str:
     return url_for("kb.step", article_id=article.id, slug=article.slug, number=number, _external=external)
 
 
 def structured_data(article: Article) -> dict:
     """schema.org data for search engines: an FAQPage for an FAQ entry, a HowTo for a tutorial."""
-    base = {"@context": "https://schema.org", "inLanguage": article.language, "url": article_url(article, True)}
+    url = article_url(article, _external=True)
+    base = {"@context": "https://schema.org", "inLanguage": article.language, "url": url}
     if article.last_reviewed_at:
         base["dateModified"] = article.last_reviewed_at.date().isoformat()
     if article.kind != "tutorial":
@@ -202,7 +200,8 @@ def structured_data(article: Article) -> dict:
 
 def ask_args(article: Article) -> dict:
     """What "Ask the community" prefills in the ask form: the article's title, a line pointing at it, its category."""
-    body = _("I read the article “%(title)s” (%(url)s) but…", title=article.title, url=article_url(article, True))
+    url = article_url(article, _external=True)
+    body = _("I read the article “%(title)s” (%(url)s) but…", title=article.title, url=url)
     return {"title": article.title, "body": body, "category": article.category.slug}
 
 

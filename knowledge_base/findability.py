@@ -10,6 +10,7 @@ from sqlalchemy import select
 from community.core import sitemap
 from community.core.extensions import db
 from knowledge_base.models import Article
+from knowledge_base.urls import article_url
 
 
 def published_articles() -> Iterator[sitemap.Entry]:
@@ -20,8 +21,8 @@ def published_articles() -> Iterator[sitemap.Entry]:
         .order_by(Article.updated_at.desc(), Article.id.desc())
         .limit(sitemap.MAX_URLS)
     )
-    for article_id, slug, updated_at in rows:
-        yield url_for("kb.article", article_id=article_id, slug=slug, _external=True), updated_at
+    for row in rows:
+        yield article_url(row, _external=True), row.updated_at
 
 
 def init_app(app: Flask) -> None:

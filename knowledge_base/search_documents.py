@@ -7,15 +7,11 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from community.core.markup import html_to_text
 from knowledge_base.models import Article
+from knowledge_base.urls import article_url
 from search import Document
 from search.queue import Kind, ids_in_batches, register
 
 ARTICLE_BOOST = 2.0
-
-
-def article_path(article: Article) -> str:
-    """Site-relative, so documents can be built outside a request."""
-    return f"/kb/{article.id}/{article.slug}"
 
 
 def article_document(article: Article) -> Document:
@@ -26,7 +22,7 @@ def article_document(article: Article) -> Document:
         id=article.id,
         title=article.title,
         body=body,
-        url=article_path(article),
+        url=article_url(article),
         tags=[t.name for t in article.tags],
         category=article.category.slug,
         language=article.language,

@@ -22,10 +22,11 @@ from community.core.web import page_arg, safe_next
 from community.questions import operations as qa
 from community.questions.views import question_url
 from community.taxonomy import queries as taxonomy
-from knowledge_base import browsing, queries
 from knowledge_base import operations as kb
+from knowledge_base import queries
 from knowledge_base.forms import ArticleForm
 from knowledge_base.models import KINDS, STATUSES, Article
+from knowledge_base.urls import article_url
 
 bp = Blueprint("kb_staff", __name__)
 
@@ -163,7 +164,7 @@ def _editor(article: Article | None):
             saved = _save(form, article, old_media, media_ok)
             if saved is not None:
                 flash(_("Saved."), "success")
-                return redirect(browsing.article_url(saved))
+                return redirect(article_url(saved))
     elif request.method == "POST":
         status = 400
     if form.errors or form.form_errors or form.steps_error or form.step_errors():

@@ -17,6 +17,7 @@ from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
 from knowledge_base.forms import RatingForm
 from knowledge_base.models import KINDS, Article
+from knowledge_base.urls import article_url
 
 bp = Blueprint("kb", __name__, url_prefix="/kb")
 
@@ -33,7 +34,7 @@ def _article_or_response(article_id: int):
     if article is not None and article.status == "archived" and not _staff_view(article):
         replacement = article.replacement
         if replacement is not None and replacement.is_published:
-            return redirect(browsing.article_url(replacement), 301)
+            return redirect(article_url(replacement), 301)
         return render_template("kb/gone.html", article=article), 410
     return ops.get_article(article_id, current_user)
 
@@ -68,7 +69,7 @@ def article(article_id: int, slug: str | None):
     if not isinstance(found, Article):
         return found
     if slug != found.slug:
-        return redirect(url_for("kb.article", article_id=found.id, slug=found.slug, **_lang_args()), 301)
+        return redirect(article_url(found, **_lang_args()), 301)
     return _article_page(found)
 
 
@@ -147,7 +148,7 @@ def rate(article_id: int):
     done = attempt(form, lambda: ratings.rate(actor, session_key, article, helpful, stars, form.comment.data))
     if done is not None:
         flash(_("Thanks — your rating is saved."), "kb-rated")
-        target = safe_next(browsing.article_url(article)).split("#", 1)[0]
+        target = safe_next(article_url(article)).split("#", 1)[0]
         return redirect(f"{target}#rating")
     article = queries.article_detail(article_id)  # the refusal rolled the session back: load the page's data again
     number = _whole_number(form.step.data)

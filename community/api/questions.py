@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields, validate
@@ -28,6 +27,7 @@ from community.questions.operations import (
     TITLE_MAX,
     TITLE_MIN,
 )
+from community.questions.urls import question_url
 
 MARKDOWN = {"description": "The Markdown source."}
 HTML = {"description": "The Markdown rendered to safe HTML."}
@@ -82,7 +82,7 @@ class Question(Post):
 
     title = fields.String()
     url = fields.Function(
-        lambda q: url_for("questions.show", question_id=q.id, slug=q.slug, _external=True),
+        lambda q: question_url(q, _external=True),
         metadata={"type": "string", "format": "uri", "description": "The question's page on the site."},
     )
     category = fields.String(attribute="category.slug", metadata={"description": "The category's slug."})

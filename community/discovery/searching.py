@@ -21,6 +21,7 @@ from community.core.extensions import db
 from community.core.markup import html_to_text
 from community.discovery.models import SynonymGroup
 from community.questions import queries
+from community.questions.urls import question_url
 from search import Filters, Hit, Results, SearchUnavailable, service
 from search.analysis import content_words, tokens
 
@@ -112,7 +113,7 @@ def database_search(viewer, text: str, filters: Filters, page: int, per_page: in
             type="question",
             id=q.id,
             title=q.title,
-            url=f"/questions/{q.id}/{q.slug}",
+            url=question_url(q),
             snippet=str(escape(_excerpt(html_to_text(q.body_html)))),
             category=q.category.slug,
             tags=[t.name for t in q.tags],

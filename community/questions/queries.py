@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import url_for
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
@@ -11,6 +10,7 @@ from community.core.extensions import db
 from community.core.pagination import Page, paginate
 from community.core.sitemap import MAX_URLS
 from community.questions.models import Answer, Comment, Question, Revision, Vote
+from community.questions.urls import question_url
 from community.taxonomy import queries as taxonomy
 from community.taxonomy.models import Category, Tag
 
@@ -167,5 +167,5 @@ def sitemap_entries():
         .order_by(Question.last_activity_at.desc(), Question.id.desc())
         .limit(MAX_URLS)
     )
-    for question_id, slug, last_activity in db.session.execute(stmt):
-        yield url_for("questions.show", question_id=question_id, slug=slug, _external=True), last_activity
+    for row in db.session.execute(stmt):
+        yield question_url(row, _external=True), row.last_activity_at

@@ -9,16 +9,12 @@ from sqlalchemy.orm.attributes import get_history
 from community.core.database import HIDDEN_COLUMN, is_hidden
 from community.core.markup import html_to_text
 from community.questions.models import Answer, Question
+from community.questions.urls import question_url
 from search import Document
 from search.queue import Kind, ids_in_batches, register
 
 SOLVED_BOOST = 1.5
 CLOSED_BOOST = 0.6
-
-
-def _question_url(question: Question) -> str:
-    """Site-relative, so documents can be built outside a request (CLI, poller)."""
-    return f"/questions/{question.id}/{question.slug}"
 
 
 def question_document(q: Question) -> Document:
@@ -29,7 +25,7 @@ def question_document(q: Question) -> Document:
         id=q.id,
         title=q.title,
         body=html_to_text(q.body_html),
-        url=_question_url(q),
+        url=question_url(q),
         tags=[t.name for t in q.tags],
         category=q.category.slug,
         status=q.status,
@@ -64,7 +60,7 @@ def _load_answers(session: Session, ids: list[int]) -> dict[int, Document | None
                 id=a.id,
                 title=q.title,
                 body=html_to_text(a.body_html),
-                url=_question_url(q) + f"#answer-{a.id}",
+                url=question_url(q, _anchor=f"answer-{a.id}"),
                 category=q.category.slug,
                 parent_id=q.id,
                 solved=q.accepted_answer_id == a.id,

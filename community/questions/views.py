@@ -19,13 +19,10 @@ from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
 from community.questions.forms import AnswerForm, CloseForm, CommentForm, QuestionForm
 from community.questions.models import Question
+from community.questions.urls import question_url
 from community.taxonomy import queries as taxonomy
 
 bp = Blueprint("questions", __name__)
-
-
-def question_url(question: Question, **kwargs) -> str:
-    return url_for("questions.show", question_id=question.id, slug=question.slug, **kwargs)
 
 
 def _category_choices(form: QuestionForm) -> None:
