@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from community.core.database import TimestampMixin, utcnow
+from community.core.database import TimestampMixin, VersionedMarkdownBody, utcnow
 from community.core.extensions import db
 from community.members.models import User
 from community.taxonomy.models import Category, Tag
@@ -38,7 +38,7 @@ article_tags = Table(
 )
 
 
-class Article(TimestampMixin, db.Model):
+class Article(TimestampMixin, VersionedMarkdownBody, db.Model):
     """An FAQ entry or a tutorial; only ``published`` ones are shown to non-staff."""
 
     __tablename__ = "articles"
@@ -53,9 +53,6 @@ class Article(TimestampMixin, db.Model):
     title: Mapped[str] = mapped_column(String(200), nullable=False)
     slug: Mapped[str] = mapped_column(String(200), nullable=False)
     summary: Mapped[str] = mapped_column(Text, default="", nullable=False)
-    body: Mapped[str] = mapped_column(Text, nullable=False)
-    body_html: Mapped[str] = mapped_column(Text, nullable=False)
-    markup_version: Mapped[int] = mapped_column(SmallInteger, default=1, nullable=False)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), nullable=False, index=True)
     language: Mapped[str] = mapped_column(String(5), default="fr", nullable=False)
     status: Mapped[str] = mapped_column(String(12), default="draft", nullable=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, SmallInteger, Text, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column, with_loader_criteria
 
@@ -41,6 +41,19 @@ class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
     # Set by the operations that edit content, so votes and view counts do not touch it.
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+
+class MarkdownBody:
+    """A Markdown source and its HTML, rendered once at write time by ``community.core.markup``."""
+
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    body_html: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class VersionedMarkdownBody(MarkdownBody):
+    """… with the renderer version that made the HTML (``markup.MARKUP_VERSION``), to find stale HTML."""
+
+    markup_version: Mapped[int] = mapped_column(SmallInteger, default=1, nullable=False)
 
 
 class Hideable:

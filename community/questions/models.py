@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from community.core.database import Hideable, TimestampMixin, utcnow
+from community.core.database import Hideable, MarkdownBody, TimestampMixin, VersionedMarkdownBody, utcnow
 from community.core.extensions import db
 from community.members.models import User
 from community.taxonomy.models import Category, Tag
@@ -37,12 +37,9 @@ question_tags = Table(
 )
 
 
-class Post(TimestampMixin, Hideable):
+class Post(TimestampMixin, VersionedMarkdownBody, Hideable):
     """What questions and answers share: Markdown body, rendered HTML, score, moderation."""
 
-    body: Mapped[str] = mapped_column(Text, nullable=False)
-    body_html: Mapped[str] = mapped_column(Text, nullable=False)
-    markup_version: Mapped[int] = mapped_column(SmallInteger, default=1, nullable=False)
     score: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
 
 
@@ -114,7 +111,7 @@ class Answer(Post, db.Model):
         return self.question.accepted_answer_id == self.id
 
 
-class Comment(TimestampMixin, Hideable, db.Model):
+class Comment(TimestampMixin, MarkdownBody, Hideable, db.Model):
     __tablename__ = "comments"
     __table_args__ = (CheckConstraint("(question_id IS NULL) <> (answer_id IS NULL)", name="one_parent"),)
 
@@ -122,8 +119,6 @@ class Comment(TimestampMixin, Hideable, db.Model):
     question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)
     answer_id: Mapped[int | None] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(Text, nullable=False)
-    body_html: Mapped[str] = mapped_column(Text, nullable=False)
 
     author: Mapped[User | None] = relationship()
 
