@@ -1,25 +1,132 @@
 """Fixtures: ``app``, ``client`` (sends the CSRF token like a browser), ``auth``, ``runner``.
 
 ``--db=postgres`` runs the same tests on a real PostgreSQL server started for the session.
+
+Each test gets a new app and an empty database, made cheaply: the schema is created once per
+session (SQLite: a template file that each test copies; PostgreSQL: every row deleted before each
+test), the apps share their compiled templates, and passwords are hashed with one round of PBKDF2
+unless a test is marked ``real_password_hash``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from flask import g, has_app_context
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import text
+from jinja2 import BytecodeCache
+from sqlalchemy.exc import DBAPIError
+from werkzeug.routing import Rule
+from werkzeug.security import generate_password_hash
 
 from community.core.extensions import db
 from community.discovery import searching
+from community.members import operations as members
 from wsgi import create_app
+
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret",
+    "VIEW_FLUSH_SECONDS": 0,
+    "LOGIN_RATE_LIMIT": "1000 per minute",
+    "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute",
+    "REGISTER_RATE_LIMIT": "1000 per minute",
+    "KB_RATING_RATE_LIMIT": "1000 per minute",
+    "SERVER_NAME": "localhost",
+    "SEARCH_POLL_SECONDS": 0,
+    "SEARCH_SYNONYMS_TTL": 0,
+}
+
+# One object for the session, so members.authenticate makes its dummy hash once.
+QUICK_PASSWORD_HASH = functools.partial(generate_password_hash, method="pbkdf2:sha256:1")
 
 
 def pytest_addoption(parser):
     parser.addoption("--db", choices=("sqlite", "postgres"), default="sqlite", help="database backend for the suite")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "real_password_hash: members get the app's real password hash (scrypt)")
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(request, monkeypatch):
+    """Scrypt costs 0.1 s a member; tests marked ``real_password_hash`` keep it."""
+    if request.node.get_closest_marker("real_password_hash") is None:
+        monkeypatch.setattr(members, "generate_password_hash", QUICK_PASSWORD_HASH)
+
+
+class SharedTemplateCode(BytecodeCache):
+    """Templates compiled once for all the session's apps (Jinja's compiler is the costliest part
+    of a test's first page), keyed by what the compiled code depends on."""
+
+    SETTINGS = (
+        "block_start_string",
+        "variable_start_string",
+        "comment_start_string",
+        "line_statement_prefix",
+        "line_comment_prefix",
+        "trim_blocks",
+        "lstrip_blocks",
+        "newline_sequence",
+        "keep_trailing_newline",
+        "optimized",
+        "newstyle_gettext",
+    )
+
+    def __init__(self) -> None:
+        self.code: dict[tuple, tuple[str, object]] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> tuple:
+        return (name, filename)
+
+    def _key(self, bucket) -> tuple:
+        env = bucket.environment
+        name = bucket.key[0]
+        autoescape = env.autoescape(name) if callable(env.autoescape) else env.autoescape
+        settings = tuple(getattr(env, setting, None) for setting in self.SETTINGS)
+        return (bucket.key, tuple(sorted(env.extensions)), settings, autoescape, env.finalize is None)
+
+    def load_bytecode(self, bucket) -> None:
+        checksum, code = self.code.get(self._key(bucket), (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[self._key(bucket)] = (bucket.checksum, bucket.code)
+
+
+TEMPLATE_CODE = SharedTemplateCode()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_url_builders():
+    """Each URL rule's builder function, compiled once for the session's apps.
+
+    Werkzeug writes and compiles a Python function for each rule of each new app, most of the
+    time create_app takes. The function depends only on the rule's parts and on ``append_unknown``
+    (it gets the rule as its first argument), so rules without defaults share it.
+    """
+    compile_builder = Rule._compile_builder
+    builders: dict[tuple, object] = {}
+
+    def shared_builder(rule: Rule, append_unknown: bool = True):
+        trace = getattr(rule, "_trace", None)
+        if rule.defaults or trace is None:
+            return compile_builder(rule, append_unknown)
+        key = (rule.rule, tuple(trace), append_unknown)
+        if key not in builders:
+            builders[key] = compile_builder(rule, append_unknown)
+        return builders[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Rule, "_compile_builder", shared_builder)
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +141,44 @@ def postgres_url(request, tmp_path_factory):
     server.stop()
 
 
-_pg_schema_ready = {}
+@pytest.fixture(scope="session")
+def session_schema(postgres_url, tmp_path_factory) -> Path | None:
+    """The schema, made once: a SQLite file to copy, or the tables on the PostgreSQL server."""
+    instance = tmp_path_factory.mktemp("schema") / "instance"
+    config = {**TEST_CONFIG, "INSTANCE_PATH": str(instance)}
+    if postgres_url:
+        config["SQLALCHEMY_DATABASE_URI"] = postgres_url
+    made = create_app(config)
+    with made.app_context():
+        db.create_all()
+        db.session.remove()
+        db.engine.dispose()
+    return None if postgres_url else instance / "entraide.db"
+
+
+def _sqlite_file(app) -> Path:
+    return Path(app.instance_path) / "entraide.db"
+
+
+def _delete_every_row() -> None:
+    """Empty the PostgreSQL tables and restart their ids (setval is NULL for keys without a
+    sequence), as TRUNCATE … RESTART IDENTITY would but some 30 times faster on tables this small.
+    Foreign keys are not checked meanwhile (the test server's user is a superuser). When a test
+    left tables missing, the schema is made again."""
+    tables = db.metadata.sorted_tables
+    statements = ["SET LOCAL session_replication_role = replica"]
+    statements += [f'DELETE FROM "{table.name}"' for table in reversed(tables)]
+    statements += [
+        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', '{column.name}'), 1, false)"
+        for table in tables
+        for column in table.primary_key.columns
+    ]
+    try:
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql(";\n".join(statements))
+    except DBAPIError:
+        db.drop_all()
+        db.create_all()
 
 
 @pytest.fixture
@@ -44,32 +188,17 @@ def app_config() -> dict:
 
 
 @pytest.fixture
-def app(tmp_path, postgres_url, app_config):
-    config = {
-        "TESTING": True,
-        "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SECRET_KEY": "test-secret",
-        "VIEW_FLUSH_SECONDS": 0,
-        "LOGIN_RATE_LIMIT": "1000 per minute",
-        "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute",
-        "REGISTER_RATE_LIMIT": "1000 per minute",
-        "KB_RATING_RATE_LIMIT": "1000 per minute",
-        "SERVER_NAME": "localhost",
-        "SEARCH_POLL_SECONDS": 0,
-        "SEARCH_SYNONYMS_TTL": 0,
-    }
+def app(tmp_path, postgres_url, session_schema, app_config):
+    config = {**TEST_CONFIG, "INSTANCE_PATH": str(tmp_path / "instance")}
     if postgres_url:
         config["SQLALCHEMY_DATABASE_URI"] = postgres_url
     app = create_app({**config, **app_config})
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
     with app.app_context():
-        if postgres_url:
-            if postgres_url not in _pg_schema_ready:
-                db.drop_all()
-                db.create_all()
-                _pg_schema_ready[postgres_url] = True
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            db.session.commit()
+        if postgres_url and app.config["SQLALCHEMY_DATABASE_URI"] == postgres_url:
+            _delete_every_row()
+        elif app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{_sqlite_file(app)}" and session_schema:
+            shutil.copyfile(session_schema, _sqlite_file(app))
         else:
             db.create_all()
         searching.rebuild()

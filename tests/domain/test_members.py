@@ -12,6 +12,7 @@ from community.members import operations as members
 from community.members.models import ApiToken
 
 
+@pytest.mark.real_password_hash
 def test_register_hashes_with_scrypt_and_authenticates(app):
     user = members.register(" Lea@Example.COM ", "Léa", "un mot de passe solide")
     assert user.email == "lea@example.com" and user.role == "customer"
