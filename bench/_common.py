@@ -8,8 +8,11 @@ working directory.
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,3 +30,27 @@ def require_cdtn(what: str) -> None:
             file=sys.stderr,
         )
         sys.exit(2)
+
+
+class BenchError(RuntimeError):
+    """A benchmark cannot go on: said in one line, exit 1."""
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def report(name: str, run: Callable[[], dict], print_table: Callable[[dict], None]) -> int:
+    """Run a benchmark: a human table, then its figures as one JSON object on the last line."""
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        figures = run()
+    except BenchError as error:
+        print(f"{name} benchmark failed: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{name} benchmark interrupted", file=sys.stderr)
+        return 130
+    print_table(figures)
+    print(json.dumps(figures))
+    return 0

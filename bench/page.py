@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import json
 import os
 import re
 import shutil
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -28,6 +26,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from _common import BenchError, report
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -49,9 +49,6 @@ SOCKET_ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d
 MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
-class BenchError(RuntimeError):
-    pass
-
 
 def main() -> int:
     if shutil.which("wrk") is None:
@@ -60,18 +57,7 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    try:
-        report = run()
-    except BenchError as error:
-        print(f"page benchmark failed: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("page benchmark interrupted", file=sys.stderr)
-        return 130
-    print_table(report["results"])
-    print(json.dumps(report))
-    return 0
+    return report("page", run, lambda figures: print_table(figures["results"]))
 
 
 def run() -> dict:
@@ -322,9 +308,6 @@ def _tail(log: Path, lines: int = 30) -> str:
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
-
-def _exit_on_signal(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

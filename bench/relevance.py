@@ -32,14 +32,13 @@ import multiprocessing
 import os
 import random
 import shutil
-import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from _common import CDTN as DATA  # before the project: puts the repository root on sys.path
-from _common import ROOT, require_cdtn
+from _common import ROOT, BenchError, report, require_cdtn
 from whoosh import index as whoosh_index
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, TEXT, Schema
@@ -68,24 +67,10 @@ SURFACES = {"suggest": "ask form", "query": "search page"}
 LENGTH_BUCKETS = ("1 word", "2 words", "3 words", "4+ words")
 
 
-class BenchError(RuntimeError):
-    pass
-
 
 def main() -> int:
     require_cdtn("relevance benchmark")
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    try:
-        report = run()
-    except BenchError as error:
-        print(f"relevance benchmark failed: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("relevance benchmark interrupted", file=sys.stderr)
-        return 130
-    print_table(report)
-    print(json.dumps(report))
-    return 0
+    return report("relevance", run, print_table)
 
 
 def run() -> dict:
@@ -342,9 +327,6 @@ def _fingerprints() -> dict[str, str]:
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
-
-def _exit_on_signal(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ import math
 import os
 import random
 import shutil
-import signal
 import string
 import sys
 import tempfile
@@ -43,7 +42,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from _common import CDTN as DATA  # before the project: puts the repository root on sys.path
-from _common import ROOT, require_cdtn
+from _common import ROOT, BenchError, report, require_cdtn
 
 import search
 from community.demo.content import CATEGORIES
@@ -80,9 +79,6 @@ SOURCE_CATEGORIES = {
 }
 
 
-class BenchError(RuntimeError):
-    pass
-
 
 def main() -> int:
     require_cdtn("search benchmark")
@@ -90,18 +86,7 @@ def main() -> int:
     if unknown or not BACKENDS:
         print(f"BENCH_BACKENDS: unknown {unknown or 'empty list'}; choose among {KNOWN_BACKENDS}", file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    try:
-        report = run()
-    except BenchError as error:
-        print(f"search benchmark failed: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("search benchmark interrupted", file=sys.stderr)
-        return 130
-    print_table(report)
-    print(json.dumps(report))
-    return 0
+    return report("search", run, print_table)
 
 
 def run() -> dict:
@@ -531,9 +516,6 @@ def _cell(figures: dict, ok: bool, mark: Callable[[bool], str]) -> str:
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
-
-def _exit_on_signal(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":
