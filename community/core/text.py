@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
+
 from search.analysis import fold
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -37,3 +39,15 @@ def storable(value: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def check_text(value: str, field: str, low: int, high: int, fields: dict) -> str:
+    """``value`` stripped; a reason under ``fields[field]`` when it is unstorable, too short or too long."""
+    value = (value or "").strip()
+    if not storable(value):
+        fields[field] = _("Contains characters that are not allowed.")
+    elif len(value) < low:
+        fields[field] = _("Write at least %(n)d characters.", n=low)
+    elif len(value) > high:
+        fields[field] = _("Write at most %(n)d characters.", n=high)
+    return value

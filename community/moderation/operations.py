@@ -19,25 +19,22 @@ def _recount(target: Hideable) -> None:
         qa.refresh_question(db.session.get(Question, target.question_id, execution_options={INCLUDE_HIDDEN: True}))
 
 
-def hide(actor, target: Hideable) -> Hideable:
-    """Take ``target`` out of every page, list, search and count, at once (staff)."""
+def _set_hidden(actor, target: Hideable, hidden: bool) -> Hideable:
     require(actor, "content.hide", target)
-    if target.hidden_at is None:
-        target.hidden_at = utcnow()
+    if (target.hidden_at is not None) != hidden:
+        target.hidden_at = utcnow() if hidden else None
         db.session.flush()
         _recount(target)
         db.session.flush()
         signals.content_changed.send(actor)
     return target
+
+
+def hide(actor, target: Hideable) -> Hideable:
+    """Take ``target`` out of every page, list, search and count, at once (staff)."""
+    return _set_hidden(actor, target, True)
 
 
 def restore(actor, target: Hideable) -> Hideable:
     """Undo ``hide``."""
-    require(actor, "content.hide", target)
-    if target.hidden_at is not None:
-        target.hidden_at = None
-        db.session.flush()
-        _recount(target)
-        db.session.flush()
-        signals.content_changed.send(actor)
-    return target
+    return _set_hidden(actor, target, False)

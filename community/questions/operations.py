@@ -17,7 +17,7 @@ from community.core.errors import NotFound, ValidationError
 from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_inline, render_markdown
 from community.core.permissions import require
-from community.core.text import slugify, storable, tag_name
+from community.core.text import check_text, slugify, tag_name
 from community.questions.models import CLOSE_REASONS, Answer, Comment, Question, Revision, Vote
 from community.taxonomy.models import Category, Tag
 
@@ -31,17 +31,6 @@ _TAG_OK = re.compile(r"^[a-z0-9][a-z0-9-]{0,29}$")
 
 def _changed(actor) -> None:
     signals.content_changed.send(actor)
-
-
-def _check_text(value: str, field: str, low: int, high: int, fields: dict) -> str:
-    value = (value or "").strip()
-    if not storable(value):
-        fields[field] = _("Contains characters that are not allowed.")
-    elif len(value) < low:
-        fields[field] = _("Write at least %(n)d characters.", n=low)
-    elif len(value) > high:
-        fields[field] = _("Write at most %(n)d characters.", n=high)
-    return value
 
 
 def _category(slug: str | None, fields: dict) -> Category | None:
@@ -141,8 +130,8 @@ def recount_category(category_id: int) -> None:
 def ask_question(actor, title: str, body: str, category: str | None, tags=None) -> Question:
     require(actor, "question.create")
     fields: dict = {}
-    title = _check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
-    body = _check_text(body, "body", BODY_MIN, BODY_MAX, fields)
+    title = check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
+    body = check_text(body, "body", BODY_MIN, BODY_MAX, fields)
     cat = _category(category, fields)
     tag_objs = _tags(tags, fields)
     _raise(fields)
@@ -163,8 +152,8 @@ def edit_question(
 ) -> Question:
     require(actor, "question.edit", question)
     fields: dict = {}
-    title = _check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
-    body = _check_text(body, "body", BODY_MIN, BODY_MAX, fields)
+    title = check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
+    body = check_text(body, "body", BODY_MIN, BODY_MAX, fields)
     cat = _category(category, fields) if category is not None else question.category
     tag_objs = _tags(tags, fields) if tags is not None else list(question.tags)
     _raise(fields)
@@ -194,7 +183,7 @@ def edit_question(
 def post_answer(actor, question: Question, body: str) -> Answer:
     require(actor, "answer.create", question)
     fields: dict = {}
-    body = _check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
+    body = check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
     _raise(fields)
     answer = Answer(question=question, author_id=actor.id)
     _set_body(answer, body)
@@ -212,7 +201,7 @@ def post_answer(actor, question: Question, body: str) -> Answer:
 def edit_answer(actor, answer: Answer, body: str, summary: str = "") -> Answer:
     require(actor, "answer.edit", answer)
     fields: dict = {}
-    body = _check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
+    body = check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
     _raise(fields)
     if body == answer.body:
         return answer
@@ -278,7 +267,7 @@ def add_comment(actor, target: Question | Answer, body: str) -> Comment:
     kind = "question" if isinstance(target, Question) else "answer"
     require(actor, f"{kind}.comment", target)
     fields: dict = {}
-    body = _check_text(body, "body", COMMENT_MIN, COMMENT_MAX, fields)
+    body = check_text(body, "body", COMMENT_MIN, COMMENT_MAX, fields)
     _raise(fields)
     comment = Comment(author_id=actor.id, body=body, body_html=render_inline(body), **{f"{kind}_id": target.id})
     db.session.add(comment)

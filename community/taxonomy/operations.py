@@ -9,26 +9,15 @@ from community.core import signals
 from community.core.errors import ValidationError
 from community.core.extensions import db
 from community.core.permissions import require
-from community.core.text import slugify, storable
+from community.core.text import check_text, slugify, storable
 from community.taxonomy.models import Category
-
-
-def _check_name(name: str, fields: dict) -> str:
-    name = (name or "").strip()
-    if not storable(name):
-        fields["name"] = _("Contains characters that are not allowed.")
-    elif len(name) < 2:
-        fields["name"] = _("Write at least %(n)d characters.", n=2)
-    elif len(name) > 80:
-        fields["name"] = _("Write at most %(n)d characters.", n=80)
-    return name
 
 
 def save_category(actor, slug: str, name: str, description: str = "", category: Category | None = None) -> Category:
     """Create a category, or change ``category``; an empty ``slug`` is made from the name."""
     require(actor, "category.manage")
     fields: dict = {}
-    name = _check_name(name, fields)
+    name = check_text(name, "name", 2, 80, fields)
     slug, slug_field = (slug or "").strip(), "slug" if (slug or "").strip() else "name"
     if len(slug) > 60:
         fields["slug"] = _("Write at most %(n)d characters.", n=60)
@@ -38,11 +27,7 @@ def save_category(actor, slug: str, name: str, description: str = "", category: 
         slug = slugify(name, 60, default="")
         if not slug:
             fields["name"] = _("Use at least one letter or digit.")
-    description = (description or "").strip()
-    if not storable(description):
-        fields["description"] = _("Contains characters that are not allowed.")
-    elif len(description) > 500:
-        fields["description"] = _("Write at most %(n)d characters.", n=500)
+    description = check_text(description, "description", 0, 500, fields)
     clash = db.session.scalar(select(Category).where(Category.slug == slug)) if slug and not fields else None
     if clash is not None and clash is not category:
         fields[slug_field] = _("Another category already uses this address.")
