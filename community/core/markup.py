@@ -28,13 +28,14 @@ from markdown.treeprocessors import Treeprocessor
 __all__ = ["MARKUP_VERSION", "plain_text", "render_inline", "render_markdown"]
 
 #: Stored beside every rendered HTML; bump whenever the output can change.
-MARKUP_VERSION = 2  # 2: images from other hosts become links
+MARKUP_VERSION = 3  # 2: images from other hosts become links; 3: headings follow the page's outline
 
 # --- policy -----------------------------------------------------------------
 
-# Markdown headings are shifted down two levels (# -> h3, ## -> h4, ###### -> h6)
-# because the page already uses h1/h2; raw <h1>/<h2> typed by users are stripped
-# to their text.
+# Markdown headings continue the page's outline: the text's highest heading becomes
+# ``top_heading`` (h3 in posts, under the page's h1 and h2; h2 in help articles) and
+# deeper levels follow without skipping one (# then ### -> h3, h4), capped at h6.
+# Raw <h1>/<h2> typed by users are stripped to their text.
 BLOCK_TAGS = frozenset(
     {
         "p", "br", "hr", "h3", "h4", "h5", "h6", "blockquote", "pre",
@@ -209,16 +210,25 @@ class _Policy:
 
 _BLOCK = _Policy("block", BLOCK_TAGS)
 _INLINE = _Policy("inline", INLINE_TAGS)
+_ARTICLE = _Policy("article", BLOCK_TAGS | {"h2"})
 
 _local = threading.local()
 
 
 class _ShiftHeadings(Treeprocessor):
+    top = 3  # set before each conversion
+
     def run(self, root):
-        for el in root.iter():
-            tag = el.tag
-            if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                el.tag = f"h{min(6, int(tag[1]) + 2)}"
+        headings = [
+            el for el in root.iter()
+            if isinstance(el.tag, str) and len(el.tag) == 2 and el.tag[0] == "h" and el.tag[1] in "123456"
+        ]  # fmt: skip
+        levels = sorted({int(el.tag[1]) for el in headings})
+        for el in headings:
+            el.tag = f"h{min(6, self.top + levels.index(int(el.tag[1])))}"
+
+
+_HEADINGS = "entraide_headings"
 
 
 def _markdown(links: bool) -> markdown.Markdown:
@@ -226,7 +236,7 @@ def _markdown(links: bool) -> markdown.Markdown:
     md = getattr(_local, key, None)
     if md is None:
         md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"], output_format="html")
-        md.treeprocessors.register(_ShiftHeadings(md), "entraide_headings", 1)
+        md.treeprocessors.register(_ShiftHeadings(md), _HEADINGS, 1)
         if not links:
             for name in _LINK_PATTERNS:
                 md.inlinePatterns.deregister(name)
@@ -271,10 +281,12 @@ def _clean_input(text: str) -> str:
     return _BAD_INPUT_CHARS.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", text)
 
 
-def _markdown_to_html(text: str) -> str:
+def _markdown_to_html(text: str, top_heading: int = 3) -> str:
     links = text.count("[") <= _MAX_LINK_BRACKETS
     try:
-        return _markdown(links).reset().convert(text)
+        md = _markdown(links).reset()
+        md.treeprocessors[_HEADINGS].top = top_heading
+        return md.convert(text)
     except RecursionError:
         # Deeply nested lists/quotes overflow Python-Markdown: show the text as is.
         _local.__dict__.pop("md_links" if links else "md_nolinks", None)
@@ -282,19 +294,25 @@ def _markdown_to_html(text: str) -> str:
         return "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
 
 
-def _render(text: str, policy: _Policy) -> str:
+def _render(text: str, policy: _Policy, top_heading: int = 3) -> str:
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
     text = _clean_input(text)
     if not text.strip():
         return ""
     _local.image_hosts = _image_hosts()
-    return _cleaner(policy).clean(_markdown_to_html(text)).strip()
+    return _cleaner(policy).clean(_markdown_to_html(text, top_heading)).strip()
 
 
-def render_markdown(text: str) -> str:
-    """Markdown typed by a user -> HTML safe to insert into a page."""
-    return _render(text, _BLOCK)
+def render_markdown(text: str, top_heading: int = 3) -> str:
+    """Markdown typed by a user -> HTML safe to insert into a page.
+
+    ``top_heading`` is the level the text's highest heading takes: 3 for posts, 2 for a help
+    article's body, which sits right under the page title.
+    """
+    if top_heading == 2:
+        return _render(text, _ARTICLE, 2)
+    return _render(text, _BLOCK, 3)
 
 
 def render_inline(text: str) -> str:
@@ -305,7 +323,7 @@ def render_inline(text: str) -> str:
 # --- plain text -----------------------------------------------------------------
 
 _TEXT_BREAK_TAGS = frozenset(
-    {"p", "br", "hr", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li",
+    {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li",
      "table", "tr", "th", "td"}
 )  # fmt: skip
 

@@ -238,9 +238,13 @@ def test_lists():
     assert '<ol start="3">\n<li>three</li>\n<li>four</li>\n</ol>' in out
 
 
-def test_headings_are_shifted_below_page_headings():
+def test_headings_continue_the_page_outline_without_skipping_a_level():
     out = render_markdown("# Title\n\n## Section\n\n#### Deep\n\n###### Deepest")
-    assert out == "<h3>Title</h3>\n<h4>Section</h4>\n<h6>Deep</h6>\n<h6>Deepest</h6>"
+    assert out == "<h3>Title</h3>\n<h4>Section</h4>\n<h5>Deep</h5>\n<h6>Deepest</h6>"
+    assert render_markdown("## Étapes\n\n#### Détail") == "<h3>Étapes</h3>\n<h4>Détail</h4>"
+    # a help article's body sits right under the page title
+    assert render_markdown("## Étapes\n\n### Détail", top_heading=2) == "<h2>Étapes</h2>\n<h3>Détail</h3>"
+    assert "<h2" not in render_markdown("<h2>Big</h2>")
     # raw h1 typed by the user: tag stripped, text kept
     assert "<h1" not in render_markdown("<h1>Big</h1>")
     assert "Big" in render_markdown("<h1>Big</h1>")
