@@ -9,6 +9,7 @@ from flask import Flask
 
 import community
 import knowledge_base
+from community.core import assets, compression
 from community.core.config import configure, instance_path
 from community.core.extensions import db
 from search import cli as search_cli
@@ -23,6 +24,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder="static",
     )
     configure(app, test_config)
+    compression.init_app(app)  # first: its after_request hook runs after every other
+    assets.init_app(app)
     community.init_extensions(app)
     search_service.init_app(app, db)
     search_cli.init_app(app)

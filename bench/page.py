@@ -1,7 +1,9 @@
 """Page benchmark: the anonymous home and question pages against a hello-world Flask app.
 
-Both apps run under the same gunicorn settings and wrk loads each URL on 127.0.0.1. Prints a
-table, then the figures as one JSON object on the last line.
+Both apps run under the same gunicorn settings and wrk loads each URL on 127.0.0.1, the pages
+once as a client without compression and once as one sending ``Accept-Encoding: gzip``; each row
+also gives the bytes of one response's body as sent. Prints a table, then the figures as one JSON
+object on the last line.
 
 Environment:
   BENCH_QUESTIONS   generated questions to load (default 20000)
@@ -72,15 +74,21 @@ def run() -> dict:
         hello = cleanup.enter_context(_gunicorn("hello:app", ROOT / "bench", env, logs))
         app = cleanup.enter_context(_gunicorn("wsgi:app", ROOT, env, logs))
         question_path = _redirect_target(app, f"/questions/{question_id}")
-        targets = {"hello": (hello, "/"), "home": (app, "/"), "question": (app, question_path)}
+        targets = {
+            "hello": (hello, "/", None),
+            "home": (app, "/", None),
+            "home.gz": (app, "/", "gzip"),
+            "question": (app, question_path, None),
+            "question.gz": (app, question_path, "gzip"),
+        }
 
         _log("warming up")
-        for port, path in targets.values():
-            wrk(port, path, WARMUP_SECONDS)
+        for port, path, encoding in targets.values():
+            wrk(port, path, WARMUP_SECONDS, encoding)
         results = {}
-        for name, (port, path) in targets.items():
+        for name, (port, path, encoding) in targets.items():
             _log(f"loading {name} {path} for {DURATION} s")
-            results[name] = wrk(port, path, DURATION)
+            results[name] = {**wrk(port, path, DURATION, encoding), **_body_size(port, path, encoding)}
 
     baseline = results["hello"]["rps"]
     for figures in results.values():
@@ -96,10 +104,12 @@ def run() -> dict:
     }
 
 
-def wrk(port: int, path: str, seconds: int) -> dict:
-    """Load one URL and return its figures; any non-2xx/3xx response fails the benchmark."""
+def wrk(port: int, path: str, seconds: int, encoding: str | None = None) -> dict:
+    """Load one URL (as a client accepting ``encoding``, if any) and return its figures; any
+    non-2xx/3xx response fails the benchmark."""
     url = f"http://{HOST}:{port}{path}"
-    command = ["wrk", *WRK_FLAGS, f"-d{seconds}s", url]
+    header = ["-H", f"Accept-Encoding: {encoding}"] if encoding else []
+    command = ["wrk", *WRK_FLAGS, *header, f"-d{seconds}s", url]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30)
     except subprocess.TimeoutExpired as error:
@@ -137,16 +147,16 @@ def parse_wrk(output: str) -> dict:
 
 
 def print_table(results: dict, url_width: int = 40) -> None:
-    header = f"{'page':<9} {'url':<{url_width}} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
-    print(f"{header} {'× hello':>8}")
+    header = f"{'page':<11} {'url':<{url_width}} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
+    print(f"{header} {'× hello':>8} {'bytes':>8}")
     for name, figures in results.items():
         url = figures["url"]
         if len(url) > url_width:
             url = url[: url_width - 1] + "…"
         print(
-            f"{name:<9} {url:<{url_width}} {figures['rps']:>9.1f} "
+            f"{name:<11} {url:<{url_width}} {figures['rps']:>9.1f} "
             f"{figures['p50_ms']:>8.2f} {figures['p99_ms']:>8.2f} "
-            f"{figures['ratio_to_hello']:>8.3f}"
+            f"{figures['ratio_to_hello']:>8.3f} {figures['bytes']:>8}"
         )
 
 
@@ -269,6 +279,21 @@ def _wait_until_serving(server: subprocess.Popen, port: int, log: Path) -> None:
             raise BenchError(f"GET / on port {port} answered {status}:\n{_tail(log)}")
         return
     raise BenchError(f"gunicorn did not answer within {START_TIMEOUT} s:\n{_tail(log)}")
+
+
+def _body_size(port: int, path: str, encoding: str | None) -> dict:
+    """The body of one response as sent (compressed or not), and the encoding the app chose."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": encoding or "identity"})
+        response = connection.getresponse()
+        body = response.read()
+        sent = response.getheader("Content-Encoding")
+    finally:
+        connection.close()
+    if response.status != 200 or sent != encoding:
+        raise BenchError(f"GET {path} accepting {encoding or 'identity'} answered {response.status}, encoded {sent}")
+    return {"encoding": sent, "bytes": len(body)}
 
 
 def _redirect_target(port: int, path: str) -> str:
