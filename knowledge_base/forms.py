@@ -23,7 +23,7 @@ from wtforms import (
 )
 
 from community.core.errors import ValidationError
-from knowledge_base import media, ratings
+from knowledge_base import media, ratings, steps
 from knowledge_base.operations import MAX_STEPS, SUMMARY_MAX, TITLE_MAX
 
 IMAGE_TYPES = "image/png,image/jpeg,image/gif,image/webp"
@@ -36,6 +36,7 @@ class StepForm(Form):
 
     origin = HiddenField()
     pending_image = HiddenField()
+    title = StringField(_l("Step title"), render_kw={"maxlength": steps.TITLE_MAX, "autocomplete": "off"})
     text = TextAreaField(_l("Text"), render_kw={"rows": 3})
     remove = BooleanField(_l("Remove this step"))
     image = FileField(_l("Image"), render_kw={"accept": IMAGE_TYPES})
@@ -80,7 +81,13 @@ class StepForm(Form):
 
     def is_empty(self, old_media: dict) -> bool:
         has_image = self.old_image(old_media) and not self.remove_image.data
-        return not ((self.text.data or "").strip() or self.pending_image.data or self.video_url.data or has_image)
+        typed = (self.title.data or "").strip() or (self.text.data or "").strip()
+        return not (typed or self.pending_image.data or self.video_url.data or has_image)
+
+    @property
+    def markdown(self) -> str:
+        """The step as the article keeps it: its title as a heading, then its text."""
+        return steps.join_title(self.title.data, self.text.data)
 
 
 class ArticleForm(FlaskForm):
@@ -104,7 +111,11 @@ class ArticleForm(FlaskForm):
         description=_l("Separated by commas (e.g. wifi, fibre)."),
         render_kw={"autocomplete": "off"},
     )
-    language = SelectField(_l("Language"), choices=[("fr", "Français"), ("en", "English")], validate_choice=False)
+    language = SelectField(
+        _l("Language"),
+        choices=[("", _l("Detect automatically")), ("fr", "Français"), ("en", "English")],
+        validate_choice=False,
+    )
     steps = FieldList(FormField(StepForm), min_entries=0, max_entries=MAX_STEPS + 1)
     note = StringField(
         _l("What did you change?"),
@@ -113,6 +124,7 @@ class ArticleForm(FlaskForm):
     )
 
     steps_error: str | None = None
+    replacement_error: str | None = None  # archiving from the editor with a replacement that cannot be one
 
     def store_media(self) -> bool:
         """Store the images chosen in this request, check the video addresses; False when one is refused.
@@ -137,7 +149,7 @@ class ArticleForm(FlaskForm):
             "category": self.category.data,
             "tags": self.tags.data,
             "language": self.language.data,
-            "steps": [entry.text.data or "" for entry in kept],
+            "steps": [entry.markdown for entry in kept],
         }
 
     def step_errors(self) -> bool:

@@ -23,17 +23,20 @@ def article_list(
     category: str | None = None,
     status: str | None = None,
     needs_review: bool | None = None,
+    language: str | None = None,
     page: int = 1,
     per_page: int = 20,
 ) -> Page:
     """Published articles, newest first; staff may ask for another ``status``, or for the ones
-    that ``needs_review``."""
+    that ``needs_review``; with ``language``, only those written in it."""
     stmt = select(Article).options(*_list_options()).order_by(Article.updated_at.desc(), Article.id.desc())
     if status is None or not can(viewer, "article.view_unpublished"):
         status = "published"
     stmt = stmt.where(Article.status == status)
     if kind:
         stmt = stmt.where(Article.kind == kind)
+    if language:
+        stmt = stmt.where(Article.language == language)
     if needs_review is not None and can(viewer, "article.view_unpublished"):
         stmt = stmt.where(Article.needs_review.is_(needs_review))
     if category:
@@ -72,6 +75,15 @@ def articles_for_question(question_id: int, viewer=None) -> dict[int | None, Art
         .order_by(Article.id)
     )
     return {article.source_answer_id: article for article in rows}
+
+
+def article_summaries(ids: list[int]) -> dict[int, str]:
+    """The summaries of published articles, by id: what the ask page's confirmation step shows
+    under a matching article (registered with ``community.questions.matches``)."""
+    rows = db.session.execute(
+        select(Article.id, Article.summary).where(Article.id.in_(ids), Article.status == "published")
+    )
+    return {id_: summary for id_, summary in rows}
 
 
 def revisions(article: Article) -> list[ArticleRevision]:

@@ -53,6 +53,7 @@ class Hit:
     tags: list[str] = field(default_factory=list)
     solved: bool = False
     parent_id: int | None = None
+    language: str = ""
 
 
 @dataclass
@@ -63,6 +64,8 @@ class Results:
     per_page: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    # Matches by language, the language filter left out (with facets): what "show all languages" adds.
+    languages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -71,6 +74,7 @@ class Filters:
     category: str | None = None
     tag: str | None = None
     solved: bool | None = None
+    language: str | None = None  # only documents in this language
 
 
 class SearchUnavailable(Exception):
@@ -115,9 +119,10 @@ def query(text: str, filters: Filters | None = None, page: int = 1, per_page: in
     return backend().query(text, filters or Filters(), page, per_page, facets)
 
 
-def suggest(text: str, limit: int = 8) -> list[Hit]:
-    """Matches for a title being typed: articles and solved questions first."""
-    return backend().suggest(text, limit)
+def suggest(text: str, limit: int = 8, language: str | None = None) -> list[Hit]:
+    """Matches for a title being typed: articles and solved questions first; with ``language``,
+    only documents in that language."""
+    return backend().suggest(text, limit, language)
 
 
 def similar(text: str, limit: int = 5, exclude: Iterable[str] = ()) -> list[Hit]:

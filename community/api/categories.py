@@ -8,15 +8,17 @@ from marshmallow import fields
 
 from community.api.auth import actor, permitted
 from community.api.blueprint import bp
-from community.api.fields import Length, Text
+from community.api.fields import Length, OneOf, Text
 from community.api.schemas import Input, Output, page_of, whole
 from community.core.errors import NotFound
 from community.core.extensions import db
+from community.core.language import NAMES
 from community.taxonomy import operations as taxonomy_ops
 from community.taxonomy import queries as taxonomy
 
 TAGS = ["categories"]
 SLUG = {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}
+LANGUAGES = tuple(NAMES)
 
 
 class CategorySlug(Text):
@@ -30,10 +32,36 @@ class CategorySlug(Text):
         return slug
 
 
-class Category(Output):
-    slug = fields.String(metadata={"description": "The category's address."})
+TRANSLATIONS = {
+    "description": "Name and description per language code (`en`), shown in that interface language; "
+    "`name` and `description` stand in where a language has none."
+}
+
+
+class Translation(Output):
     name = fields.String()
     description = fields.String()
+
+
+class TranslationInput(Input):
+    name = Text(allow_none=True, validate=Length(max=80))
+    description = Text(allow_none=True, validate=Length(max=500))
+
+
+class Category(Output):
+    class Meta:
+        sometimes = ("translations",)
+
+    slug = fields.String(metadata={"description": "The category's address."})
+    name = fields.String(attribute="base_name", metadata={"description": "In the site's default language."})
+    description = fields.String(attribute="base_description")
+    translations = fields.Dict(keys=fields.String(), values=fields.Nested(Translation), metadata=TRANSLATIONS)
+
+    @ma.post_dump
+    def _translated_only(self, data: dict, **kwargs) -> dict:
+        if not data.get("translations"):
+            data.pop("translations", None)
+        return data
 
 
 CategoryPage = page_of(Category, paginated=False)
@@ -47,6 +75,9 @@ class NewCategory(Input):
     )
     name = Text(required=True, validate=Length(2, 80))
     description = Text(allow_none=True, validate=Length(max=500))
+    translations = fields.Dict(
+        keys=Text(validate=OneOf(LANGUAGES)), values=fields.Nested(TranslationInput), metadata=TRANSLATIONS
+    )
 
 
 class CategoryChanges(Input):
@@ -59,11 +90,16 @@ class CategoryChanges(Input):
     )
     name = Text(allow_none=True, validate=Length(2, 80))
     description = Text(allow_none=True, validate=Length(max=500))
+    translations = fields.Dict(
+        keys=Text(validate=OneOf(LANGUAGES)),
+        values=fields.Nested(TranslationInput),
+        metadata={"description": "Replaces every translation."},
+    )
 
     @ma.validates_schema
     def _something(self, data: dict, **kwargs) -> None:
-        if not data.keys() & {"slug", "name", "description"}:
-            message = _("Send at least one of: slug, name, description.")
+        if not data.keys() & {"slug", "name", "description", "translations"}:
+            message = _("Send at least one of: slug, name, description, translations.")
             raise ma.ValidationError(message, field_name="name")
 
 
@@ -86,7 +122,9 @@ def create_category(data: dict):
 
     422 with `fields.slug` when the address is not lower-case words joined by hyphens or is already taken.
     """
-    category = taxonomy_ops.save_category(actor(), data.get("slug"), data["name"], data.get("description"))
+    category = taxonomy_ops.save_category(
+        actor(), data.get("slug"), data["name"], data.get("description"), translations=data.get("translations")
+    )
     db.session.commit()
     return category
 
@@ -106,9 +144,10 @@ def edit_category(data: dict, slug: str):
     taxonomy_ops.save_category(
         actor(),
         data.get("slug", category.slug),
-        data.get("name", category.name),
-        data.get("description", category.description),
+        data.get("name", category.base_name),
+        data.get("description", category.base_description),
         category,
+        translations=data.get("translations"),
     )
     db.session.commit()
     return category

@@ -13,6 +13,7 @@ from community.api.categories import CategorySlug
 from community.api.fields import DateTime, Integer, Length, OneOf, Tags, Text
 from community.api.schemas import Input, Output, PageArgs, With, page_of
 from community.core.extensions import db
+from community.core.language import NAMES as LANGUAGE_NAMES
 from community.members.models import ROLES
 from community.questions import operations as ops
 from community.questions import queries
@@ -31,6 +32,7 @@ from community.questions.urls import question_url
 
 MARKDOWN = {"description": "The Markdown source."}
 HTML = {"description": "The Markdown rendered to safe HTML."}
+LANGUAGES = tuple(LANGUAGE_NAMES)
 STORED_TAG = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,29}$"}
 
 
@@ -88,6 +90,9 @@ class Question(Post):
     category = fields.String(attribute="category.slug", metadata={"description": "The category's slug."})
     tags = fields.Function(lambda q: [t.name for t in q.tags], metadata={"type": "array", "items": STORED_TAG})
     status = fields.String(validate=OneOf(STATUSES))
+    language = fields.String(
+        validate=OneOf(LANGUAGES), metadata={"description": "The language it is written in (detected unless given)."}
+    )
     locked = fields.Boolean()
     score = fields.Integer()
     answer_count = fields.Integer(validate=validate.Range(min=0))
@@ -119,6 +124,7 @@ class QuestionFilters(PageArgs):
     category = CategorySlug(metadata={"description": "Only questions of this category (a slug)."})
     status = Text(validate=OneOf(STATUSES), metadata={"description": "Only questions in this state."})
     sort = Text(load_default="newest", validate=OneOf(list(queries.SORTS)), metadata={"description": "Order."})
+    language = Text(validate=OneOf(LANGUAGES), metadata={"description": "Only questions written in this language."})
 
 
 class NewQuestion(Input):
@@ -126,6 +132,9 @@ class NewQuestion(Input):
     body = Text(required=True, validate=Length(BODY_MIN, BODY_MAX), metadata=MARKDOWN)
     category = Text(required=True, metadata={"description": "A category's slug (see `GET /categories`)."})
     tags = Tags(MAX_TAGS, allow_none=True)
+    language = Text(
+        allow_none=True, validate=OneOf(LANGUAGES), metadata={"description": "Detected from the text when absent."}
+    )
 
 
 class QuestionEdit(Input):
@@ -136,6 +145,7 @@ class QuestionEdit(Input):
     category = Text(allow_none=True, metadata={"description": "A category's slug."})
     tags = Tags(MAX_TAGS, allow_none=True)
     summary = Text(allow_none=True, validate=Length(max=200), metadata={"description": "Why it was edited."})
+    language = Text(allow_none=True, validate=OneOf(LANGUAGES), metadata={"description": "Unchanged when absent."})
 
 
 class NewAnswer(Input):
@@ -174,6 +184,7 @@ def list_questions(args: dict):
         category=args.get("category"),
         tag=args.get("tag", "").lower() or None,
         status=args.get("status"),
+        language=args.get("language"),
         sort=args["sort"],
         page=args["page"],
         per_page=args["per_page"],
@@ -186,7 +197,9 @@ def list_questions(args: dict):
 @bp.response(201, Question)
 def create_question(data: dict):
     """Ask a question"""
-    question = ops.ask_question(actor(), data["title"], data["body"], data["category"], data.get("tags") or [])
+    question = ops.ask_question(
+        actor(), data["title"], data["body"], data["category"], data.get("tags") or [], data.get("language")
+    )
     db.session.commit()
     return question
 
@@ -220,6 +233,7 @@ def edit_question(data: dict, question_id: int):
         data.get("category", question.category.slug),
         data.get("tags"),
         data.get("summary", ""),
+        data.get("language"),
     )
     db.session.commit()
     return question

@@ -8,11 +8,14 @@ from community.api.auth import actor
 from community.api.blueprint import bp
 from community.api.fields import Length, OneOf, Text
 from community.api.schemas import Output, PageArgs, Query
+from community.core import language as content_language
 from community.core.extensions import db
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.visits import returning_visit_id, visit_id
 from search import Filters, Results
+
+LANGUAGES = tuple(content_language.NAMES)
 
 SUGGEST_LIMIT = 8
 TYPES = ("question", "article")
@@ -28,11 +31,16 @@ class SearchArgs(PageArgs):
         validate=OneOf(("true", "false", "1", "0")),
         metadata={"description": "Only solved questions (true) or unsolved ones (false)."},
     )
+    language = Text(validate=OneOf(LANGUAGES), metadata={"description": "Only results written in this language."})
 
 
 class SuggestArgs(Query):
     q = Text(validate=Length(max=200), metadata={"description": "The title typed so far (3 characters or more)."})
     context = Text(metadata={"description": "`ask` when called from the ask form (counted for deflection)."})
+    language = Text(
+        validate=OneOf(LANGUAGES),
+        metadata={"description": "Matches in this language first; the other languages fill the rest."},
+    )
 
 
 class Suggestion(Output):
@@ -41,6 +49,7 @@ class Suggestion(Output):
     title = fields.String()
     url = fields.String()
     solved = fields.Boolean(metadata={"description": "A question with an accepted answer."})
+    language = fields.String(metadata={"description": "The language the result is written in (`fr`, `en`)."})
 
 
 class SearchHit(Suggestion):
@@ -60,6 +69,11 @@ class SearchPage(Output):
         metadata={"description": "Counts by `type`, `category`, `tags` and `solved` over all matches."},
     )
     suggestion = fields.String(allow_none=True, metadata={"description": 'A corrected query ("did you mean").'})
+    languages = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={"description": "Matches by language, the `language` filter left out."},
+    )
 
 
 class Suggestions(Output):
@@ -82,6 +96,7 @@ def search_api(args: dict):
         category=args.get("category"),
         tag=args.get("tag", "").lower() or None,
         solved=None if solved is None else solved in ("true", "1"),
+        language=args.get("language"),
     )
     if not q:
         return Results(hits=[], total=0, page=page, per_page=per_page)
@@ -98,10 +113,11 @@ def search_api(args: dict):
 def suggest_api(args: dict):
     """Matches for a question title being typed
 
-    Up to 8 matches: articles and solved questions first.
+    Up to 8 matches: articles and solved questions first; with `language`, those in that language
+    first, then the other languages.
     """
     q = args.get("q", "")
-    hits = searching.suggest(q, SUGGEST_LIMIT) if len(q) >= 3 else []
+    hits = searching.suggest(q, SUGGEST_LIMIT, args.get("language")) if len(q) >= 3 else []
     if hits and args.get("context") == "ask":
         discovery.record_event(visit_id(), "suggestions_shown", actor())
         db.session.commit()

@@ -22,3 +22,4 @@ DEMO_PASSWORD: str = _members["password"]
 USERS: list[dict] = _members["users"]
 CATEGORIES: list[dict] = read("categories")
 QUESTIONS: list[dict] = read("questions")
+TAG_TRANSLATIONS: dict[str, dict[str, str]] = read("tags")

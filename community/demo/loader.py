@@ -24,7 +24,7 @@ from community.taxonomy.models import Category, Tag
 
 def load_demo() -> dict:
     """Create the hand-written community through the same operations the site uses."""
-    from community.demo.content import CATEGORIES, DEMO_PASSWORD, QUESTIONS, USERS
+    from community.demo.content import CATEGORIES, DEMO_PASSWORD, QUESTIONS, TAG_TRANSLATIONS, USERS
 
     now = utcnow()
     users = {}
@@ -38,11 +38,15 @@ def load_demo() -> dict:
     admin = next(u for u in users.values() if u.role == "admin")
     staff = next(u for u in users.values() if u.role == "staff")
     for spec in CATEGORIES:
-        taxonomy.save_category(admin, spec["slug"], spec["name"], spec.get("description", ""))
+        taxonomy.save_category(
+            admin, spec["slug"], spec["name"], spec.get("description", ""), translations=spec.get("translations")
+        )
     questions = []
     for spec in QUESTIONS:
         author = users[spec["author"]]
-        question = qa.ask_question(author, spec["title"], spec["body"], spec["category"], spec.get("tags", []))
+        question = qa.ask_question(
+            author, spec["title"], spec["body"], spec["category"], spec.get("tags", []), spec.get("language")
+        )
         asked = now - timedelta(days=spec.get("days_ago", 0), hours=random.Random(spec["title"]).randint(0, 20))
         questions.append(question)
         for comment in spec.get("comments", []):
@@ -69,6 +73,9 @@ def load_demo() -> dict:
         question.last_activity_at = last
         question.view_count = spec.get("views", 0)
         db.session.execute(update(Revision).where(Revision.question_id == question.id).values(created_at=asked))
+    for language, labels in TAG_TRANSLATIONS.items():
+        for tag in db.session.scalars(select(Tag).where(Tag.name.in_(labels))):
+            taxonomy.translate_tag(admin, tag, language, labels[tag.name])
     db.session.flush()
     return {"users": len(users), "questions": len(questions)}
 
@@ -142,6 +149,7 @@ def _insert_batch(rng, size, categories, authors, tag_ids, now, generated_thread
                 "author_id": rng.choice(authors),
                 "category_id": categories.get(thread["category"]) or rng.choice(list(categories.values())),
                 "status": "open",
+                "language": thread["language"],
                 "answer_count": len(thread["answers"]),
                 "view_count": rng.randint(0, 3000),
                 "score": rng.choice((0, 0, 0, 1, 1, 2, 3, 5, -1)),

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import search
+from community.core import language as content_language
 from community.core import signals
 from community.core.extensions import db
 from community.core.markup import html_to_text
@@ -76,14 +77,22 @@ def run(viewer, text: str, filters: Filters, page: int = 1, per_page: int = 20, 
     return database_search(viewer, text, filters, page, per_page)
 
 
-def suggest(text: str, limit: int = 8) -> list[Hit]:
+def suggest(text: str, limit: int = 8, language: str | None = None) -> list[Hit]:
+    """Matches for a title being typed. With ``language``, those in it come first and the other
+    languages fill the rest (each hit says its language, so pages can label it)."""
     try:
         service.backend()
-        return search.suggest(text, limit)
+        if not language:
+            return search.suggest(text, limit)
+        hits = search.suggest(text, limit, language)
+        if len(hits) < limit:
+            seen = {(hit.type, hit.id) for hit in hits}
+            hits += [hit for hit in search.suggest(text, limit) if (hit.type, hit.id) not in seen][: limit - len(hits)]
+        return hits
     except Exception:  # noqa: BLE001
         log.warning("suggestions unavailable: falling back to the database")
         results = database_search(None, text, Filters(types=("question",)), 1, limit)
-        return sorted(results.hits, key=lambda h: not h.solved)
+        return sorted(results.hits, key=lambda h: (not h.solved, bool(language) and h.language != language))
 
 
 def similar(text: str, limit: int = 5, exclude=()) -> list[Hit]:
@@ -104,6 +113,7 @@ def database_search(viewer, text: str, filters: Filters, page: int, per_page: in
         category=filters.category,
         tag=filters.tag,
         status=status,
+        language=filters.language,
         sort="votes",
         page=page,
         per_page=per_page,
@@ -118,6 +128,7 @@ def database_search(viewer, text: str, filters: Filters, page: int, per_page: in
             category=q.category.slug,
             tags=[t.name for t in q.tags],
             solved=q.is_solved,
+            language=q.language,
         )
         for q in found.items
     ]
@@ -135,8 +146,9 @@ def init_app(app: Flask) -> None:
     signals.synonyms_changed.connect(synonyms.forget, weak=False)
 
 
-def strong_matches(title: str, limit: int = 3) -> list[Hit]:
-    """Articles and solved questions whose title shares most of the words of ``title``."""
+def strong_matches(title: str, limit: int = 3, language: str | None = None) -> list[Hit]:
+    """Articles and solved questions whose title shares most of the words of ``title``; those in
+    ``language`` (default: the interface's) first."""
     words = set(content_words(tokens(title)))
     if not words:
         return []
@@ -151,4 +163,6 @@ def strong_matches(title: str, limit: int = 3) -> list[Hit]:
         overlap = len(words & set(content_words(tokens(hit.title)))) / len(words)
         if overlap >= 0.6:
             matches.append(hit)
+    language = language or content_language.interface_language()
+    matches.sort(key=lambda hit: hit.language not in ("", language))
     return matches[:limit]

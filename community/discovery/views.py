@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from community.core import language as content_language
 from community.core.extensions import db
 from community.core.forms import attempt
 from community.core.permissions import require
@@ -40,7 +43,8 @@ def search_page():
     if q:
         per_page = current_app.config["SEARCH_PER_PAGE"]
         filters = filters_from(request.args)
-        results = searching.run(current_user, q, filters, page_arg(), per_page)
+        in_language = replace(filters, language=content_language.listing_language())
+        results = searching.run(current_user, q, in_language, page_arg(), per_page)
         if page_arg() == 1 and filters == Filters():
             entry = ops.log_search(current_user, q, results.total, visit_id=returning_visit_id())
             db.session.commit()

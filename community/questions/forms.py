@@ -23,6 +23,12 @@ class QuestionForm(FlaskForm):
         description=_l("Up to 5, separated by commas (e.g. wifi, fibre)."),
         render_kw={"autocomplete": "off"},
     )
+    # Checked by the operations (validate_choice=False): "" detects the language from the text.
+    language = SelectField(
+        _l("Language"),
+        choices=[("", _l("Detect automatically")), ("fr", "Français"), ("en", "English")],
+        validate_choice=False,
+    )
     summary = StringField(_l("Edit summary"), render_kw={"maxlength": 200})
     confirmed = HiddenField()
 

@@ -51,6 +51,7 @@ class Question(Post, db.Model):
         Index("ix_questions_created_at", "created_at"),
         Index("ix_questions_score", "score"),
         Index("ix_questions_activity", "last_activity_at"),
+        Index("ix_questions_language_activity", "language", "last_activity_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,6 +60,7 @@ class Question(Post, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), nullable=False)
     status: Mapped[str] = mapped_column(String(12), default="open", nullable=False)
+    language: Mapped[str] = mapped_column(String(5), default="fr", server_default="fr", nullable=False)
     close_reason: Mapped[str | None] = mapped_column(String(20))
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
     locked: Mapped[bool] = mapped_column(default=False, nullable=False)

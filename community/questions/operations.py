@@ -11,6 +11,7 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from community.core import language as content_language
 from community.core import signals
 from community.core.database import get_visible, is_hidden, utcnow
 from community.core.errors import NotFound, ValidationError
@@ -53,7 +54,8 @@ def parse_tags(raw) -> list[str]:
     return names
 
 
-def _tags(raw, fields: dict) -> list[Tag]:
+def _tag_names(raw, fields: dict) -> list[str]:
+    """The tag names in ``raw``; a reason under ``fields["tags"]`` (and no name) when they break a rule."""
     if raw is not None and not isinstance(raw, list | tuple | str):
         fields["tags"] = _("Tags must be a list of words.")
         return []
@@ -64,6 +66,14 @@ def _tags(raw, fields: dict) -> list[Tag]:
     if any(not _TAG_OK.match(n) for n in names):
         fields["tags"] = _("Tags are short words of letters, digits and hyphens.")
         return []
+    return names
+
+
+def _tags(raw, fields: dict) -> list[Tag]:
+    return _tag_rows(_tag_names(raw, fields))
+
+
+def _tag_rows(names: list[str]) -> list[Tag]:
     existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
     tags = []
     for name in names:
@@ -127,15 +137,40 @@ def recount_category(category_id: int) -> None:
     db.session.get(Category, category_id).question_count = count
 
 
-def ask_question(actor, title: str, body: str, category: str | None, tags=None) -> Question:
-    require(actor, "question.create")
+def check_question(
+    title: str, body: str, category: str | None, tags=None, language: str | None = None
+) -> tuple[str, str, Category, list[str]]:
+    """The title, body, category and tag names ``ask_question`` would keep, or ValidationError with
+    the fields at fault. Writes nothing: the ask page checks a question before its confirmation step."""
     fields: dict = {}
     title = check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
     body = check_text(body, "body", BODY_MIN, BODY_MAX, fields)
     cat = _category(category, fields)
-    tag_objs = _tags(tags, fields)
+    names = _tag_names(tags, fields)
+    _language(actor=None, asked=language, title="", body="", fields=fields)
     _raise(fields)
+    return title, body, cat, names
+
+
+def _language(actor, asked: str | None, title: str, body: str, fields: dict) -> str | None:
+    """The language asked for (one of ``LANGUAGES``), or detected from the text when none is given."""
+    if asked is not None and not isinstance(asked, str):
+        asked = "?"
+    code = content_language.choose(asked, f"{title}\n{body}", getattr(actor, "locale", None))
+    if code is None:
+        fields["language"] = _("Choose a language from the list.")
+    return code
+
+
+def ask_question(
+    actor, title: str, body: str, category: str | None, tags=None, language: str | None = None
+) -> Question:
+    """Post a question; its ``language`` is detected from the text unless given."""
+    require(actor, "question.create")
+    title, body, cat, names = check_question(title, body, category, tags, language)
+    tag_objs = _tag_rows(names)
     question = Question(title=title, slug=slugify(title), author_id=actor.id, category=cat, tags=tag_objs)
+    question.language = _language(actor, language, title, body, {})
     _set_body(question, body)
     db.session.add(question)
     db.session.flush()
@@ -148,14 +183,23 @@ def ask_question(actor, title: str, body: str, category: str | None, tags=None) 
 
 
 def edit_question(
-    actor, question: Question, title: str, body: str, category: str | None = None, tags=None, summary: str = ""
+    actor,
+    question: Question,
+    title: str,
+    body: str,
+    category: str | None = None,
+    tags=None,
+    summary: str = "",
+    language: str | None = None,
 ) -> Question:
+    """Change a question; ``language`` None keeps its language, "" detects it again from the text."""
     require(actor, "question.edit", question)
     fields: dict = {}
     title = check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
     body = check_text(body, "body", BODY_MIN, BODY_MAX, fields)
     cat = _category(category, fields) if category is not None else question.category
     tag_objs = _tags(tags, fields) if tags is not None else list(question.tags)
+    code = question.language if language is None else _language(question.author, language, title, body, fields)
     _raise(fields)
     old_category_id = question.category_id
     unchanged = (
@@ -165,8 +209,13 @@ def edit_question(
         and [t.name for t in tag_objs] == [t.name for t in question.tags]
     )
     if unchanged:
+        if code != question.language:
+            question.language = code
+            db.session.flush()
+            _changed(actor)
         return question
     question.title, question.slug, question.category, question.tags = title, slugify(title), cat, tag_objs
+    question.language = code
     _set_body(question, body)
     question.last_activity_at = utcnow()
     db.session.flush()

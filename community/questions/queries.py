@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
+from community.core import language as content_language
 from community.core.database import including_hidden, visible
 from community.core.extensions import db
 from community.core.pagination import Page, paginate
@@ -38,10 +39,14 @@ def question_list(
     status: str | None = None,
     sort: str = "activity",
     text: str | None = None,
+    language: str | None = None,
     page: int = 1,
     per_page: int = 20,
 ) -> Page:
+    """Visible questions; with ``language``, only those written in it."""
     stmt = visible(select(Question), viewer).options(*_list_options())
+    if language:
+        stmt = stmt.where(Question.language == language)
     if category:
         stmt = stmt.join(Question.category).where(Category.slug == category)
     if tag:
@@ -58,7 +63,10 @@ def question_list(
     return paginate(stmt, page, per_page)
 
 
-def home(viewer=None, size: int = 6) -> dict:
+def home(viewer=None, size: int = 6, language: str | None = None) -> dict:
+    """The home page's lists, questions in ``language`` (default: the interface's) first."""
+    language_first = content_language.first(Question.language, language)
+
     def latest(status=None, unanswered=False, order=None):
         stmt = visible(select(Question), viewer).options(*_list_options())
         if status:
@@ -66,12 +74,11 @@ def home(viewer=None, size: int = 6) -> dict:
         if unanswered:
             stmt = stmt.where(Question.answer_count == 0, Question.status != "closed")
         order = order if order is not None else Question.last_activity_at.desc()
-        return list(db.session.scalars(stmt.order_by(order, Question.id.desc()).limit(size)).unique())
+        return list(db.session.scalars(stmt.order_by(language_first, order, Question.id.desc()).limit(size)).unique())
 
     return {
-        "recent": latest(order=Question.created_at.desc()),
+        "solved": latest(status="solved", order=Question.score.desc()),
         "unanswered": latest(unanswered=True, order=Question.created_at.desc()),
-        "solved": latest(status="solved"),
         "categories": taxonomy.categories(),
     }
 

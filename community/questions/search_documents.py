@@ -28,6 +28,7 @@ def question_document(q: Question) -> Document:
         url=question_url(q),
         tags=[t.name for t in q.tags],
         category=q.category.slug,
+        language=q.language,
         status=q.status,
         solved=solved,
         accepted_answer=html_to_text(accepted.body_html) if solved else "",
@@ -62,6 +63,7 @@ def _load_answers(session: Session, ids: list[int]) -> dict[int, Document | None
                 body=html_to_text(a.body_html),
                 url=question_url(q, _anchor=f"answer-{a.id}"),
                 category=q.category.slug,
+                language=q.language,
                 parent_id=q.id,
                 solved=q.accepted_answer_id == a.id,
                 created_at=a.created_at,
@@ -73,9 +75,9 @@ def _load_answers(session: Session, ids: list[int]) -> dict[int, Document | None
 
 
 def _question_keys(question: Question) -> list[str]:
-    """The question, and its answers too when the question is hidden or shown again."""
+    """The question, and its answers too when the question is hidden, shown again or changes language."""
     keys = [f"question:{question.id}"]
-    if get_history(question, HIDDEN_COLUMN).has_changes():
+    if any(get_history(question, name).has_changes() for name in (HIDDEN_COLUMN, "language")):
         keys += [
             f"answer:{answer_id}"
             for answer_id in object_session(question).scalars(
@@ -90,7 +92,7 @@ def register_kinds() -> None:
     register(
         Kind(
             Question,
-            ("title", "body", "category_id", "status", "accepted_answer_id", HIDDEN_COLUMN, "tags"),
+            ("title", "body", "category_id", "status", "language", "accepted_answer_id", HIDDEN_COLUMN, "tags"),
             _question_keys,
             _load_questions,
             lambda session: ids_in_batches(Question, session),

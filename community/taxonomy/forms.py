@@ -13,3 +13,14 @@ class CategoryForm(FlaskForm):
         render_kw={"maxlength": 60},
     )
     description = TextAreaField(_l("Description"), render_kw={"rows": 2, "maxlength": 500})
+    # The name and description above are in the site's default language (French); this is the
+    # English interface's, each falling back to the one above when left empty.
+    name_en = StringField(
+        _l("Name in English"),
+        description=_l("Shown in the English interface; the name above when empty."),
+        render_kw={"maxlength": 80, "lang": "en"},
+    )
+    description_en = TextAreaField(_l("Description in English"), render_kw={"rows": 2, "maxlength": 500, "lang": "en"})
+
+    def translations(self) -> dict:
+        return {"en": {"name": self.name_en.data or "", "description": self.description_en.data or ""}}

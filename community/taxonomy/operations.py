@@ -8,13 +8,24 @@ from sqlalchemy import func, select
 from community.core import signals
 from community.core.errors import ValidationError
 from community.core.extensions import db
+from community.core.language import languages
 from community.core.permissions import require
 from community.core.text import check_text, slugify, storable
-from community.taxonomy.models import Category
+from community.taxonomy.models import Category, Tag
 
 
-def save_category(actor, slug: str, name: str, description: str = "", category: Category | None = None) -> Category:
-    """Create a category, or change ``category``; an empty ``slug`` is made from the name."""
+def save_category(
+    actor,
+    slug: str,
+    name: str,
+    description: str = "",
+    category: Category | None = None,
+    translations: dict | None = None,
+) -> Category:
+    """Create a category, or change ``category``; an empty ``slug`` is made from the name.
+
+    ``translations`` (``{"en": {"name": …, "description": …}}``) replaces the names and descriptions
+    shown in other languages (an empty one falls back to ``name``); None keeps them."""
     require(actor, "category.manage")
     fields: dict = {}
     name = check_text(name, "name", 2, 80, fields)
@@ -28,6 +39,7 @@ def save_category(actor, slug: str, name: str, description: str = "", category: 
         if not slug:
             fields["name"] = _("Use at least one letter or digit.")
     description = check_text(description, "description", 0, 500, fields)
+    translated = _translations(translations, fields) if translations is not None else None
     clash = db.session.scalar(select(Category).where(Category.slug == slug)) if slug and not fields else None
     if clash is not None and clash is not category:
         fields[slug_field] = _("Another category already uses this address.")
@@ -38,6 +50,48 @@ def save_category(actor, slug: str, name: str, description: str = "", category: 
         category = Category(position=position)
         db.session.add(category)
     category.slug, category.name, category.description = slug, name, description
+    if translated is not None:
+        category.translations = translated
     db.session.flush()
     signals.content_changed.send(actor)
     return category
+
+
+def _translations(translations, fields: dict) -> dict:
+    """Names and descriptions per language, checked; reasons under ``name_<code>``/``description_<code>``."""
+    if not isinstance(translations, dict) or any(
+        code not in languages()
+        or not isinstance(entry, dict)
+        or not all(isinstance(entry.get(key) or "", str) for key in ("name", "description"))
+        for code, entry in translations.items()
+    ):
+        codes = ", ".join(languages())
+        fields["translations"] = _("Give a name and a description for each of: %(codes)s.", codes=codes)
+        return {}
+    kept = {}
+    for code, entry in translations.items():
+        name = check_text(entry.get("name") or "", f"name_{code}", 0, 80, fields)
+        if name and len(name) < 2:
+            fields[f"name_{code}"] = _("Write at least %(n)d characters.", n=2)
+        description = check_text(entry.get("description") or "", f"description_{code}", 0, 500, fields)
+        if name or description:
+            kept[code] = {"name": name, "description": description}
+    return kept
+
+
+def translate_tag(actor, tag: Tag, language: str, label: str) -> Tag:
+    """Show ``tag`` as ``label`` in ``language`` (an empty label shows its name again)."""
+    require(actor, "category.manage")
+    fields: dict = {}
+    if language not in languages():
+        fields["language"] = _("Choose a language from the list.")
+    label = check_text(label or "", "label", 0, 40, fields)
+    if fields:
+        raise ValidationError(_("Please correct the highlighted fields."), fields)
+    translations = {code: value for code, value in (tag.translations or {}).items() if code != language}
+    if label:
+        translations[language] = label
+    tag.translations = translations
+    db.session.flush()
+    signals.content_changed.send(actor)
+    return tag

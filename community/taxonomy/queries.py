@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from community.core.extensions import db
 from community.core.text import storable
-from community.taxonomy.models import Category
+from community.taxonomy.models import Category, Tag
 
 
 def categories() -> list[Category]:
@@ -17,3 +17,9 @@ def category_by_slug(slug: str) -> Category | None:
     if not storable(slug):
         return None
     return db.session.scalar(select(Category).where(Category.slug == slug))
+
+
+def tag_by_name(name: str) -> Tag | None:
+    if not storable(name):
+        return None
+    return db.session.scalar(select(Tag).where(Tag.name == name.strip().lower()))

@@ -22,7 +22,10 @@ def categories():
     form = CategoryForm()
     if form.validate_on_submit():
         if attempt(
-            form, lambda: ops.save_category(current_user, form.slug.data, form.name.data, form.description.data)
+            form,
+            lambda: ops.save_category(
+                current_user, form.slug.data, form.name.data, form.description.data, translations=form.translations()
+            ),
         ):
             flash(_("The category is saved."), "success")
             return redirect(url_for("taxonomy.categories"))
@@ -36,12 +39,31 @@ def categories():
 def edit_category(slug: str):
     require(current_user, "category.manage")
     category = queries.category_by_slug(slug) or abort(404)
-    form = CategoryForm(obj=category if request.method == "GET" else None)
+    form = CategoryForm(data=_stored(category) if request.method == "GET" else None)
     if form.validate_on_submit():
         if attempt(
             form,
-            lambda: ops.save_category(current_user, form.slug.data, form.name.data, form.description.data, category),
+            lambda: ops.save_category(
+                current_user,
+                form.slug.data,
+                form.name.data,
+                form.description.data,
+                category,
+                translations=form.translations(),
+            ),
         ):
             flash(_("The category is saved."), "success")
             return redirect(url_for("taxonomy.categories"))
     return render_template("questions/category_edit.html", form=form, category=category), 422 if form.errors else 200
+
+
+def _stored(category) -> dict:
+    """The texts as stored, not as the interface language shows them."""
+    english = category.translation("en")
+    return {
+        "slug": category.slug,
+        "name": category.base_name,
+        "description": category.base_description,
+        "name_en": english["name"],
+        "description_en": english["description"],
+    }

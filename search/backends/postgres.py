@@ -33,7 +33,7 @@ from search.backends import postgres_sql as sql
 
 log = logging.getLogger("entraide.search.postgres")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: questions carry their language (a rebuild fills it in)
 MAX_WORDS = 16          # query words kept (a pasted page searches its first words)
 MAX_SIMILAR_WORDS = 12  # similar(): the rarest words of the text's first 60
 HANDFUL = 20            # fewer AND hits than this (a page): OR instead, as Whoosh
@@ -129,11 +129,13 @@ class PostgresBackend:
             return results
         params = {"limit": per_page, "offset": (page - 1) * per_page}
         where = sql.filters(_clean_filters(filters), params)
+        if filters.language:
+            params["language"] = _clean(filters.language)
         with self._begin(search=True) as conn:
             terms = self._terms(conn, words)
             if not terms:
                 return results
-            statement = sql.query(len(terms), where, facets)
+            statement = sql.query(len(terms), where, facets, language=bool(filters.language))
             params |= terms.params()
             rows = conn.execute(statement, params | {"match": terms.all()}).all()
             present = terms
@@ -150,9 +152,10 @@ class PostgresBackend:
                         for row in rows if row.key is not None]
         results.total = rows[0].total
         results.facets = _facets(rows[0].facets) if facets else {}
+        results.languages = {str(k): int(v) for k, v in (rows[0].languages or {}).items()} if facets else {}
         return results
 
-    def suggest(self, text_: str, limit: int = 8) -> list[Hit]:
+    def suggest(self, text_: str, limit: int = 8, language: str | None = None) -> list[Hit]:
         """Titles holding every word typed (the last one as a prefix); when they are too few, the
         best matches over every field after them (as Whoosh); articles and solved questions first."""
         folded = [word for word in tokens(text_) if len(word) <= MAX_WORD_LENGTH]
@@ -162,6 +165,7 @@ class PostgresBackend:
         complete = [word for word in (folded[:-1] if typing else folded) if word not in STOP_WORDS]
         prefix = "".join(_PARTS.findall(folded[-1])) if typing and len(folded[-1]) >= 2 else ""
         limit = _limit(limit)
+        language = _clean(language) or None
         with self._begin(search=True) as conn:
             terms = self._terms(conn, list(dict.fromkeys(complete))[:MAX_WORDS])
             # Past the titles, the word being typed counts as itself, not as its completions (as Whoosh).
@@ -170,20 +174,20 @@ class PostgresBackend:
                 terms = terms.plus(prefix, _any([prefix, *self._stems(conn, {prefix})[prefix]], ":*"))
             if not terms:
                 return []
-            rows = conn.execute(sql.SUGGEST, {"match": terms.all(), "limit": limit}).all()
+            rows = conn.execute(sql.SUGGEST, {"match": terms.all(), "limit": limit, "language": language}).all()
             if len(rows) < limit:
                 seen = [row.key for row in rows]
-                more = self._anywhere(conn, whole, seen, limit - len(rows)) if whole else []
+                more = self._anywhere(conn, whole, seen, limit - len(rows), language) if whole else []
                 if not more and prefix:  # a word still being typed: its completions, as a last resort
-                    more = self._anywhere(conn, terms, seen, limit - len(rows))
+                    more = self._anywhere(conn, terms, seen, limit - len(rows), language)
                 rows += more
             rows.sort(key=lambda row: not (row.type == "article" or row.solved))
             return [_hit(row) for row in rows]
 
-    def _anywhere(self, conn, terms: _Terms, exclude: list[str], need: int) -> list:
+    def _anywhere(self, conn, terms: _Terms, exclude: list[str], need: int, language: str | None = None) -> list:
         """The ``need`` best matches over every field: all the words, or the rarest of them."""
         statement = sql.similar(len(terms))
-        params = terms.params() | {"limit": max(need, HANDFUL), "exclude": exclude}
+        params = terms.params() | {"limit": max(need, HANDFUL), "exclude": exclude, "language": language}
         rows = conn.execute(statement, params | {"match": terms.all()}).all()
         if len(rows) < HANDFUL and len(terms) > 1:
             rows = conn.execute(statement, params | {"match": terms.any_rare()}).all()
@@ -199,7 +203,8 @@ class PostgresBackend:
             if not terms:
                 return []
             rows = conn.execute(sql.similar(len(terms)), terms.params() | {
-                "match": terms.any_rare(), "limit": _limit(limit), "exclude": [_clean(key) for key in exclude]})
+                "match": terms.any_rare(), "limit": _limit(limit), "exclude": [_clean(key) for key in exclude],
+                "language": None})
             return [_hit(row) for row in rows]
 
     # Words -----------------------------------------------------------------------------------
@@ -414,7 +419,7 @@ def _clean(value: str | None) -> str:
 
 def _clean_filters(filters: Filters) -> Filters:
     return Filters(tuple(_clean(type_) for type_ in filters.types or ()), _clean(filters.category) or None,
-                   _clean(filters.tag) or None, filters.solved)
+                   _clean(filters.tag) or None, filters.solved, _clean(filters.language) or None)
 
 
 def _row(doc: Document) -> dict:
@@ -446,7 +451,7 @@ def _row(doc: Document) -> dict:
 def _hit(row, snippet: str = "") -> Hit:
     return Hit(type=row.type, id=row.id, title=row.title, url=row.url, snippet=snippet,
                score=round(float(row.score or 0.0), 4), category=row.category or "", tags=list(row.tags or []),
-               solved=bool(row.solved), parent_id=row.parent_id)
+               solved=bool(row.solved), parent_id=row.parent_id, language=row.language or "")
 
 
 def _facets(rows: list | None) -> dict[str, dict[str, int]]:

@@ -113,7 +113,10 @@ CLOSE_BY_TRIGRAMS = text("SELECT word, display, ndoc FROM search_vocabulary WHER
 SAME_INITIAL = text("SELECT word, display, ndoc FROM search_vocabulary WHERE word >= :lo AND word < :hi"
                     " AND length(word) BETWEEN :short AND :long AND word <> :w ORDER BY ndoc DESC LIMIT 5000")
 
-_HIT_COLUMNS = "d.type, d.id, d.title, d.url, d.category, d.tags, d.solved, d.parent_id"
+_HIT_COLUMNS = "d.type, d.id, d.title, d.url, d.category, d.tags, d.solved, d.parent_id, d.language"
+_LANGUAGES = "(SELECT json_object_agg(l.language, l.n) FROM (SELECT language, count(*) AS n FROM a GROUP BY 1) l)"
+# Suggestions and similar documents: in :language only when it is given.
+_IN_LANGUAGE = "(CAST(:language AS text) IS NULL OR d.language = CAST(:language AS text))"
 
 # Counts over the matching set m (filters applied): type, category and solved in one grouped scan.
 _FACETS = f"""(SELECT json_agg(json_build_array(f.name, f.value, f.n)) FROM (
@@ -133,17 +136,22 @@ def score(count: int) -> str:
     return f"({' + '.join(ranks)}) * d.boost"
 
 
-def query(count: int, where: str, facets: bool):
-    """One page of documents matching :match, the total and the facets, in one statement."""
+def query(count: int, where: str, facets: bool, language: bool = False):
+    """One page of documents matching :match, the total and the facets, in one statement. With
+    ``language``, only documents in :language count; with ``facets``, also the matches of every
+    language by language (what "show all languages" would add)."""
+    kept = "SELECT * FROM a WHERE a.language = :language" if language else "SELECT * FROM a"
     return text(f"""
-        WITH m AS MATERIALIZED (
-            SELECT d.key, d.type, d.category, d.tags, d.solved, d.created_at, {score(count)} AS score
+        WITH a AS MATERIALIZED (
+            SELECT d.key, d.type, d.category, d.tags, d.solved, d.created_at, d.language, {score(count)} AS score
             FROM search_documents d WHERE d.tsv @@ CAST(:match AS tsquery) {where}),
+        m AS MATERIALIZED ({kept}),
         p AS (SELECT key, score, created_at FROM m
               ORDER BY score DESC, created_at DESC NULLS LAST, key LIMIT :limit OFFSET :offset)
-        SELECT t.total, t.facets, p.key, p.score, {_HIT_COLUMNS},
+        SELECT t.total, t.facets, t.languages, p.key, p.score, {_HIT_COLUMNS},
                left(x.body, {SCAN_CHARS}) AS body, left(x.accepted_answer, {SCAN_CHARS}) AS answer
-        FROM (SELECT (SELECT count(*) FROM m) AS total, {_FACETS if facets else "NULL"} AS facets) t
+        FROM (SELECT (SELECT count(*) FROM m) AS total, {_FACETS if facets else "NULL"} AS facets,
+                     {_LANGUAGES if facets else "NULL"} AS languages) t
         LEFT JOIN (p JOIN search_documents d ON d.key = p.key LEFT JOIN search_texts x ON x.key = p.key) ON true
         ORDER BY p.score DESC, p.created_at DESC NULLS LAST, p.key""")
 
@@ -172,13 +180,14 @@ def similar(count: int):
     return text(f"""
         SELECT d.key, {_HIT_COLUMNS}, {score(count)} AS score FROM search_documents d
         WHERE d.tsv @@ CAST(:match AS tsquery) AND d.{_LISTED} AND d.key <> ALL(CAST(:exclude AS text[]))
+              AND {_IN_LANGUAGE}
         ORDER BY score DESC, d.key LIMIT :limit""")
 
 
 SUGGEST = text(f"""
     SELECT d.key, {_HIT_COLUMNS}, ts_rank(d.title_tsv, CAST(:match AS tsquery)) * d.boost AS score
     FROM search_documents d
-    WHERE d.title_tsv @@ CAST(:match AS tsquery) AND d.{_LISTED}
+    WHERE d.title_tsv @@ CAST(:match AS tsquery) AND d.{_LISTED} AND {_IN_LANGUAGE}
     ORDER BY (d.type = 'article' OR d.solved) DESC, score DESC, d.key LIMIT :limit""")
 
 

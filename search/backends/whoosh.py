@@ -17,6 +17,7 @@ import pickle
 import threading
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import replace
 
 from whoosh import columns, fields
 from whoosh.filedb.filestore import FileStorage
@@ -38,6 +39,7 @@ from search.backends.whoosh_matching import LRU, TEXT_FIELDS, View, as_text, doc
 from search.backends.whoosh_query import (
     facet_counts,
     filter_bitmap,
+    language_counts,
     make_word,
     no_facets,
     prefix_word,
@@ -47,7 +49,7 @@ from search.backends.whoosh_query import (
     words_for,
 )
 
-SCHEMA_VERSION = 2  # 2: ß folds to "ss"
+SCHEMA_VERSION = 3  # 2: ß folds to "ss"; 3: documents carry their language
 INDEX_NAME = "entraide"
 VERSION_FILE = "SCHEMA_VERSION"
 
@@ -84,6 +86,7 @@ def schema() -> fields.Schema:
         category=fields.ID(),
         tags=fields.KEYWORD(commas=True),
         solved=fields.ID(),
+        language=fields.ID(),
         words=fields.TEXT(analyzer=word_analyzer(), phrase=False),  # unstemmed, for "did you mean"
         boost=fields.COLUMN(columns.NumericColumn("f", default=1.0)),
         data=fields.STORED(),  # what hits and snippets show
@@ -198,14 +201,21 @@ class WhooshBackend:
             empty.suggestion = hint = suggestion(view, text, words, rough)
             if not known:
                 return empty
+            every_word = known
             known, matched = _matching(view, known, filter_bitmap(view, filters))
             top = rank(view, known, matched, page * per_page, TEXT_FIELDS)[(page - 1) * per_page:]
             marked = frozenset().union(*(word.stems for word in known))
             hits = [_hit(view, docnum, score, marked) for docnum, score in top]
             counts = facet_counts(view, matched) if facets else {}
-        return Results(hits, matched.bit_count(), page, per_page, counts, hint)
+            languages = {}
+            if facets:
+                everywhere = matched
+                if filters.language:
+                    everywhere = _matching(view, every_word, filter_bitmap(view, replace(filters, language=None)))[1]
+                languages = language_counts(view, everywhere)
+        return Results(hits, matched.bit_count(), page, per_page, counts, hint, languages)
 
-    def suggest(self, text: str, limit: int = 8) -> list[Hit]:
+    def suggest(self, text: str, limit: int = 8, language: str | None = None) -> list[Hit]:
         """Titles holding every word typed (the last one as a prefix); when they are too few, the
         best matches over every field after them; articles and solved questions first."""
         limit = max(1, min(int(limit), 50))
@@ -227,7 +237,7 @@ class WhooshBackend:
                 words.append(prefix_word(view, folded[-1]))
             if not words:
                 return []
-            allowed = filter_bitmap(view, Filters())
+            allowed = filter_bitmap(view, Filters(language=language))
             in_titles = allowed
             for word in words:
                 in_titles &= view.word_in(word, "title_t")
@@ -392,7 +402,7 @@ def _fields(doc: Document) -> dict:
         "boost": boost,
         "data": {
             "title": doc.title, "url": doc.url, "category": doc.category, "tags": tags,
-            "solved": bool(doc.solved), "parent_id": doc.parent_id,
+            "solved": bool(doc.solved), "parent_id": doc.parent_id, "language": doc.language or "",
             "body": doc.body[:STORED_TEXT_CHARS], "answer": doc.accepted_answer[:STORED_TEXT_CHARS],
         },
         "title_t": title_stems,
@@ -404,6 +414,8 @@ def _fields(doc: Document) -> dict:
     }
     if doc.category:
         values["category"] = doc.category
+    if doc.language:
+        values["language"] = doc.language
     if tags:
         values["tags"] = ",".join(tags)
     return values
@@ -436,6 +448,6 @@ def _hit(view: View, docnum: int, score: float, marked: frozenset[str] | None) -
     snippet = highlight(data["body"], data["answer"], marked, SNIPPET_CHARS) if marked is not None else ""
     return Hit(type=type_, id=int(id_), title=data["title"], url=data["url"], snippet=snippet,
                score=round(score, 4), category=data["category"] or "", tags=list(data["tags"]),
-               solved=data["solved"], parent_id=data["parent_id"])
+               solved=data["solved"], parent_id=data["parent_id"], language=data.get("language", ""))
 
 

@@ -91,7 +91,14 @@ def filter_bitmap(view: View, filters: Filters) -> int:
         allowed &= view.term("tags", filters.tag.replace(",", " ").strip())
     if filters.solved is not None:
         allowed &= view.term("solved", "1" if filters.solved else "0")
+    if filters.language:
+        allowed &= view.term("language", filters.language)
     return allowed
+
+
+def language_counts(view: View, matched: int) -> dict[str, int]:
+    """Documents of ``matched`` by language."""
+    return {value: n for value, bits in view.facet("language").items() if (n := (matched & bits).bit_count())}
 
 
 def facet_counts(view: View, matched: int) -> dict[str, dict[str, int]]:

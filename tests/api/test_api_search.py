@@ -38,7 +38,7 @@ def test_suggest_gives_at_most_eight_titles(app, client):
     for n in range(10):
         _thread(f"Wifi lent dans la chambre numéro {n}", solved=n % 2 == 0)
     items = client.get("/api/v1/search/suggest?q=wifi+lent").get_json()["items"]
-    assert 0 < len(items) <= 8 and set(items[0]) == {"type", "id", "title", "url", "solved"}
+    assert 0 < len(items) <= 8 and set(items[0]) == {"type", "id", "title", "url", "solved", "language"}
 
 
 def test_bad_search_input_gets_the_error_shape(app, client):
