@@ -38,6 +38,9 @@ def _image_url(step) -> str | None:
 
 class ArticleStep(Output):
     position = fields.Integer(validate=validate.Range(min=1))
+    title = fields.String(
+        metadata={"description": "The heading the step's text starts with (its Markdown), or an empty string."}
+    )
     text = fields.String(metadata=MARKDOWN)
     text_html = fields.String(metadata=HTML)
     image_url = fields.Function(

@@ -14,11 +14,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Float, cast, func, or_, select
 from sqlalchemy.orm import joinedload
 
+from community.core import language as content_language
 from community.core.errors import NotFound
 from community.core.extensions import db
 from community.core.markup import html_to_text
 from community.discovery import searching
 from community.questions import operations as qa
+from community.questions.coverage import Cover
 from community.questions.models import Question
 from community.taxonomy import queries as taxonomy
 from community.taxonomy.models import Category
@@ -41,7 +43,9 @@ def _published():
 
 
 def _best_first():
-    return (helpfulness().desc(), Article.published_at.desc(), Article.id.desc())
+    """The interface language's articles first, then the most helpful."""
+    language_first = content_language.first(Article.language)
+    return (language_first, helpfulness().desc(), Article.published_at.desc(), Article.id.desc())
 
 
 @dataclass
@@ -93,13 +97,12 @@ def home(per_category: int = PER_CATEGORY, helpful: int = 5) -> dict:
     }
 
 
-def kind_counts(category: Category) -> dict[str, int]:
-    rows = db.session.execute(
-        select(Article.kind, func.count())
-        .where(_published(), Article.category_id == category.id)
-        .group_by(Article.kind)
-    )
-    return dict(rows.all())
+def kind_counts(category: Category, language: str | None = None) -> dict[str, int]:
+    """Published articles of ``category`` by kind (in ``language`` only, when given)."""
+    stmt = select(Article.kind, func.count()).where(_published(), Article.category_id == category.id)
+    if language:
+        stmt = stmt.where(Article.language == language)
+    return dict(db.session.execute(stmt.group_by(Article.kind)).all())
 
 
 def source_question(article: Article, viewer=None) -> Question | None:
@@ -113,32 +116,53 @@ def source_question(article: Article, viewer=None) -> Question | None:
 
 
 def related(article: Article, limit: int = RELATED) -> list[Article]:
-    """Published articles near this one: sharing tags first, then in its category, then alike in wording."""
-    tag_ids = [t.id for t in article.tags]
-    shared = (
-        select(article_tags.c.article_id, func.count().label("n"))
-        .where(article_tags.c.tag_id.in_(tag_ids), article_tags.c.article_id != article.id)
-        .group_by(article_tags.c.article_id)
-        .subquery()
-    )
-    same_category = Article.category_id == article.category_id
-    found = list(
-        db.session.scalars(
+    """Published articles near this one: alike in wording first (the search's similar-content query on
+    its title, summary and tags), then sharing its tags, then in its category."""
+    found = _alike(article, limit)
+    if len(found) < limit:
+        tag_ids = [t.id for t in article.tags]
+        shared = (
+            select(article_tags.c.article_id, func.count().label("n"))
+            .where(article_tags.c.tag_id.in_(tag_ids), article_tags.c.article_id != article.id)
+            .group_by(article_tags.c.article_id)
+            .subquery()
+        )
+        same_category = Article.category_id == article.category_id
+        found += db.session.scalars(
             select(Article)
             .outerjoin(shared, shared.c.article_id == Article.id)
-            .where(_published(), Article.id != article.id, or_(same_category, shared.c.n > 0))
+            .where(
+                _published(),
+                Article.id.not_in([article.id, *(a.id for a in found)]),
+                or_(same_category, shared.c.n > 0),
+            )
             .order_by(func.coalesce(shared.c.n, 0).desc(), same_category.desc(), *_best_first())
-            .limit(limit)
+            .limit(limit - len(found))
         )
-    )
-    if len(found) < limit:
-        seen = {a.id for a in found} | {article.id}
-        hits = searching.similar(f"{article.title}\n{article.summary}", limit * 2, exclude={f"article:{article.id}"})
-        ids = [hit.id for hit in hits if hit.type == "article" and hit.id not in seen]
-        if ids:
-            alike = {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(ids), _published()))}
-            found += [alike[i] for i in ids if i in alike][: limit - len(found)]
     return found
+
+
+def _alike(article: Article, limit: int) -> list[Article]:
+    """Up to ``limit`` published articles the search finds most alike; none when it is unavailable."""
+    text = "\n".join([article.title, article.summary, " ".join(t.name for t in article.tags)])
+    hits = searching.similar(text, limit * 5, exclude={f"article:{article.id}"})
+    ids = list(dict.fromkeys(hit.id for hit in hits if hit.type == "article"))[: limit * 2]
+    if not ids:
+        return []
+    rows = {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(ids), _published()))}
+    return [rows[i] for i in ids if i in rows][:limit]
+
+
+def covering_articles(question, viewer=None) -> list[Cover]:
+    """The published articles made from ``question``'s answers, for the thread to link to (a
+    ``community.questions.coverage`` finder, registered at ``init_app``)."""
+    rows = db.session.execute(
+        select(Article.id, Article.slug, Article.title, Article.language)
+        .where(Article.source_question_id == question.id, _published())
+        .order_by(Article.published_at, Article.id)
+    )
+    label = _("Covered in the help article:")
+    return [Cover(label, row.title, article_url(row), row.language) for row in rows]
 
 
 @dataclass
@@ -188,9 +212,11 @@ def structured_data(article: Article) -> dict:
         item = {
             "@type": "HowToStep",
             "position": step.position,
-            "text": html_to_text(step.text_html),
+            "text": html_to_text(step.text_html) or step.title,
             "url": step_url(article, step.position, True),
         }
+        if step.title:
+            item["name"] = step.title
         if step.image_path:
             item["image"] = url_for("kb_media.image", name=step.image_path, _external=True)
         steps.append(item)

@@ -5,7 +5,8 @@ community; the command commits afterwards. Everything goes through the knowledge
 operations (create, promote, edit, publish, rate); only dates are set by hand so the curation
 queue has something to show: one article not reviewed for months, one flagged by poor ratings,
 one with a fresh negative comment, accepted answers left to promote, and a few searches that found
-nothing. The texts are JSON files in ``demo_data/`` (formats in ``demo_data/README.md``).
+nothing. The texts are JSON files in ``demo_data/`` (formats in ``demo_data/README.md``); the
+tutorials' step pictures are PNG files drawn by ``demo_data/draw_images.py``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from community.core.database import utcnow
 from community.core.extensions import db
 from community.discovery import operations as discovery
 from community.questions.models import Question
+from knowledge_base import media
 from knowledge_base import operations as kb
 from knowledge_base.models import Article, ArticleRevision
 from knowledge_base.ratings import rate
@@ -95,6 +97,7 @@ def load(sender=None, users: dict | None = None, **extra) -> str | None:
         kb.publish(staff, article)
         if "video_step" in spec:
             kb.set_step_media(staff, article, spec["video_step"], video_url=spec["video_url"])
+        _attach_images(staff, article, spec["key"])
         _backdate(article, now, spec["published"], spec["reviewed"])
     db.session.flush()
     _rate(articles, users, now)
@@ -104,6 +107,17 @@ def load(sender=None, users: dict | None = None, **extra) -> str | None:
     db.session.flush()
     count = sum(1 for spec in promoted if spec["key"] in articles)
     return f"Knowledge base: {len(articles)} published articles, {count} promoted from answers."
+
+
+def _attach_images(staff, article: Article, key: str) -> None:
+    """Give each step the picture drawn for it (``demo_data/images/<key>-<step>.png``), through the
+    same pipeline as an upload."""
+    images = files(__package__).joinpath("demo_data", "images")
+    for step in article.steps:
+        picture = images.joinpath(f"{key}-{step.position}.png")
+        if picture.is_file():
+            with picture.open("rb") as stream:
+                kb.set_step_media(staff, article, step.position, image_path=media.save_image(stream))
 
 
 def _rate(articles: dict[str, Article], users: dict, now) -> None:

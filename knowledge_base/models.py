@@ -24,6 +24,7 @@ from community.core.database import TimestampMixin, VersionedMarkdownBody, utcno
 from community.core.extensions import db
 from community.members.models import User
 from community.taxonomy.models import Category, Tag
+from knowledge_base.steps import split_title
 
 KINDS = ("faq", "tutorial")
 STATUSES = ("draft", "in_review", "published", "archived")
@@ -101,6 +102,11 @@ class ArticleStep(db.Model):
     video_url: Mapped[str | None] = mapped_column(String(300))
 
     article: Mapped[Article] = relationship(back_populates="steps")
+
+    @property
+    def title(self) -> str:
+        """The heading the step's text starts with, "" when none (see ``knowledge_base.steps``)."""
+        return split_title(self.text)[0]
 
 
 class ArticleCredit(db.Model):

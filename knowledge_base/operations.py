@@ -13,6 +13,7 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from community.core import language as content_language
 from community.core import signals as community_signals
 from community.core.database import utcnow
 from community.core.errors import Conflict, NotFound, ValidationError
@@ -25,6 +26,8 @@ from community.questions.operations import parse_tags
 from community.taxonomy.models import Category, Tag
 from knowledge_base import media, signals
 from knowledge_base.models import KINDS, LANGUAGES, Article, ArticleCredit, ArticleRevision, ArticleStep
+from knowledge_base.steps import TITLE_MAX as STEP_TITLE_MAX
+from knowledge_base.steps import join_title, split_steps, split_title
 
 TITLE_MIN, TITLE_MAX = 5, 200
 SUMMARY_MAX = 500
@@ -95,7 +98,8 @@ def _resolve_tags(names: list[str]) -> list[Tag]:
 
 
 def _steps(raw, fields: dict) -> list[str]:
-    """Step texts (Markdown) from a list of strings or of ``{"text": …}`` objects."""
+    """Step texts (Markdown) from a list of strings or of ``{"text": …, "title": …}`` objects; a
+    step's title is the heading its text starts with (``knowledge_base.steps``)."""
     if raw is None:
         return []
     if not isinstance(raw, list | tuple) or len(raw) > MAX_STEPS:
@@ -104,8 +108,12 @@ def _steps(raw, fields: dict) -> list[str]:
     texts = []
     for item in raw:
         text = item.get("text") if isinstance(item, dict) else item
+        if isinstance(item, dict) and isinstance(item.get("title"), str) and isinstance(text, str):
+            text = join_title(item["title"], text)
         problems: dict = {}
         text = _text(text, "steps", 1, STEP_MAX, problems)
+        if not problems and len(split_title(text)[0]) > STEP_TITLE_MAX:
+            problems["steps"] = _("A step title is at most %(n)d characters.", n=STEP_TITLE_MAX)
         if problems:
             fields["steps"] = _("Step %(n)d: %(reason)s", n=len(texts) + 1, reason=problems["steps"])
             return []
@@ -124,7 +132,7 @@ def _set_steps(article: Article, texts: list[str]) -> None:
             ArticleStep(
                 position=position,
                 text=text,
-                text_html=render_markdown(text),
+                text_html=render_markdown(split_title(text)[1]),
                 image_path=kept.image_path if kept else None,
                 video_url=kept.video_url if kept else None,
             )
@@ -133,7 +141,7 @@ def _set_steps(article: Article, texts: list[str]) -> None:
 
 def _set_body(article: Article, body: str) -> None:
     article.body = body
-    article.body_html = render_markdown(body)
+    article.body_html = render_markdown(body, top_heading=2)  # the body's sections sit right under the title
     article.markup_version = MARKUP_VERSION
 
 
@@ -177,8 +185,9 @@ def validate(data: dict, fields: dict, partial: bool = False) -> dict:
         out["summary"] = _text(data.get("summary"), "summary", 0, SUMMARY_MAX, fields)
     if wanted("body"):
         out["body"] = _text(data.get("body"), "body", BODY_MIN, BODY_MAX, fields)
-    if wanted("language"):
-        out["language"] = _choice(data.get("language") or "fr", "language", LANGUAGES, fields)
+    if wanted("language"):  # left empty: detected from the text
+        text = "\n".join(str(data.get(name) or "") for name in ("title", "summary", "body"))
+        out["language"] = _choice(data.get("language") or content_language.detect(text), "language", LANGUAGES, fields)
     if wanted("category"):
         out["category"] = _category(data.get("category"), fields)
     if wanted("tags"):
@@ -209,7 +218,7 @@ def create_article(
     body: str,
     category: str,
     tags=None,
-    language: str = "fr",
+    language: str | None = None,
     summary: str = "",
     steps=None,
     external_id: str | None = None,
@@ -354,38 +363,6 @@ def archive(actor, article: Article, replacement: Article | None = None) -> Arti
     return article
 
 
-_NUMBERED = re.compile(r"^\s{0,3}(\d{1,3})[.)]\s+(.*)$")
-
-
-def split_steps(markdown_text: str) -> tuple[str, list[str]]:
-    """The numbered items of ``markdown_text`` as steps, and the rest (intro, outro) as the body.
-
-    Continuation lines (indented, or not starting a new item or paragraph) stay with their step.
-    Without a numbered list, each paragraph becomes a step and the body stays empty.
-    """
-    rest: list[str] = []
-    steps: list[list[str]] = []
-    in_item = after_blank = False
-    for line in markdown_text.splitlines():
-        item = _NUMBERED.match(line)
-        if item:
-            steps.append([item.group(2).strip()])
-            in_item, after_blank = True, False
-        elif in_item and not line.strip():
-            after_blank = True
-        elif in_item and (line.startswith((" ", "\t")) or not after_blank):
-            steps[-1].append(line.strip())
-        else:
-            if in_item:
-                rest.append("")
-            in_item = False
-            rest.append(line)
-    if steps:
-        return "\n".join(rest).strip(), ["\n".join(lines) for lines in steps]
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown_text) if p.strip()]
-    return "", paragraphs
-
-
 def promoted_from(answer: Answer) -> Article | None:
     """The live (not archived) article made from ``answer``, if any."""
     return db.session.scalar(
@@ -416,7 +393,7 @@ def promote_answer(actor, answer: Answer, kind: str = "faq") -> Article:
         status="draft",
         category_id=question.category_id,
         tags=list(question.tags),
-        language="fr",
+        language=question.language,
         author_id=actor.id,
         source_question_id=question.id,
         source_answer_id=answer.id,

@@ -15,7 +15,9 @@ ARTICLE_BOOST = 2.0
 
 
 def article_document(article: Article) -> Document:
-    steps = "\n".join(html_to_text(step.text_html) for step in article.steps)
+    steps = "\n".join(
+        "\n".join(part for part in (step.title, html_to_text(step.text_html)) if part) for step in article.steps
+    )
     body = "\n".join(part for part in (article.summary, html_to_text(article.body_html), steps) if part)
     return Document(
         type="article",

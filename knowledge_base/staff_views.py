@@ -10,6 +10,7 @@ import json
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -26,11 +27,24 @@ from knowledge_base import operations as kb
 from knowledge_base import queries
 from knowledge_base.forms import ArticleForm
 from knowledge_base.models import KINDS, STATUSES, Article
+from knowledge_base.steps import split_title
 from knowledge_base.urls import article_url
 
 bp = Blueprint("kb_staff", __name__)
 
 TABS = (*STATUSES, "needs_review")
+DONE = {
+    "submit": _l("Sent for review."),
+    "publish": _l("Published: everyone can read it now."),
+    "reviewed": _l("Marked as reviewed."),
+    "archive": _l("Archived."),
+}
+SAVED = {  # the same, from the editor: the changes were saved first
+    "submit": _l("Saved and sent for review."),
+    "publish": _l("Saved and published: everyone can read it now."),
+    "reviewed": _l("Saved and marked as reviewed."),
+    "archive": _l("Saved and archived."),
+}
 # The editor takes step images (up to media.MAX_IMAGE_BYTES each) in the same request as the text,
 # so it lifts the site-wide request limit for itself; an image too large is then refused beside its
 # step instead of losing the whole form to a 413 page.
@@ -58,10 +72,13 @@ def articles():
 # ---------- Editor ----------
 
 
+def _step_data(step) -> dict:
+    title, text = split_title(step.text)
+    return {"origin": str(step.position), "title": title, "text": text, "video_url": step.video_url or ""}
+
+
 def _article_data(article: Article) -> dict:
-    steps = [
-        {"origin": str(step.position), "text": step.text, "video_url": step.video_url or ""} for step in article.steps
-    ]
+    steps = [_step_data(step) for step in article.steps]
     return {
         "kind": article.kind,
         "title": article.title,
@@ -80,16 +97,20 @@ def _new_data() -> dict:
         "kind": kind if kind in KINDS else "faq",
         "title": (request.args.get("title") or "").strip()[: kb.TITLE_MAX],
         "category": request.args.get("category") or "",
-        "language": "fr",
+        "language": "",  # detected from the text unless chosen
         "steps": [{}],
     }
 
 
 def _report(form: ArticleForm, err: DomainError) -> None:
-    """Put a refusal beside the fields at fault; the steps' problems go above the steps."""
+    """Put a refusal beside the fields at fault; the steps' problems go above the steps, a refused
+    replacement (archiving from the editor) beside its menu."""
     steps_problem = err.fields.pop("steps", None)
     if steps_problem:
         form.steps_error = steps_problem
+    form.replacement_error = err.fields.pop("replacement", None)
+    if form.replacement_error:
+        form.form_errors.append(form.replacement_error)
     if err.fields:
         apply_errors(form, err)
     steps_wrong = bool(steps_problem) or form.step_errors()
@@ -99,12 +120,15 @@ def _report(form: ArticleForm, err: DomainError) -> None:
             if err.fields
             else _("Please correct the highlighted steps.")
         )
-    elif not err.fields:
+    elif not err.fields and not form.replacement_error:
         form.form_errors.append(err.message)
 
 
-def _save(form: ArticleForm, article: Article | None, old_media: dict, media_ok: bool) -> Article | None:
-    """Create or edit the article and its steps' media in one commit; None (and nothing saved) when refused."""
+def _save(
+    form: ArticleForm, article: Article | None, old_media: dict, media_ok: bool, action: str | None
+) -> Article | None:
+    """Create or edit the article and its steps' media, then apply the status ``action`` if any, in one
+    commit; None (and nothing saved, nothing published) when any part is refused."""
     kept = form.kept_steps(old_media)
     values = form.values(kept)
     if not media_ok:  # say what else is wrong too, without saving anything
@@ -133,6 +157,8 @@ def _save(form: ArticleForm, article: Article | None, old_media: dict, media_ok:
                 refused = True
         if refused:
             raise ValidationError(_("Please correct the highlighted steps."))
+        if action:
+            _change_status(article, action)
         db.session.commit()
     except DomainError as err:
         db.session.rollback()
@@ -155,15 +181,17 @@ def _editor(article: Article | None):
     form.category.choices = [("", _("Choose a category…"))] + [(c.slug, c.name) for c in taxonomy.categories()]
     old_media = {step.position: (step.image_path, step.video_url) for step in article.steps} if article else {}
     status = 200
+    # A status button of the editor belongs to its form: it saves what was typed, then changes the status.
+    action = request.form.get("action") if article is not None and request.form.get("action") in SAVED else None
     if form.validate_on_submit():
         media_ok = form.store_media()
         if request.form.get("add_step"):
             if len(form.steps) < kb.MAX_STEPS:
                 form.steps.append_entry()
         else:
-            saved = _save(form, article, old_media, media_ok)
+            saved = _save(form, article, old_media, media_ok, action)
             if saved is not None:
-                flash(_("Saved."), "success")
+                flash(str(SAVED[action]) if action else _("Saved."), "success")
                 return redirect(article_url(saved))
     elif request.method == "POST":
         status = 400
@@ -209,31 +237,32 @@ def _replacement() -> Article | None:
     return replacement
 
 
+def _change_status(article: Article, action: str) -> None:
+    """Apply one of the status actions to ``article`` (DomainError when refused)."""
+    if action == "submit":
+        kb.submit_for_review(current_user, article)
+    elif action == "publish":
+        kb.publish(current_user, article)
+    elif action == "reviewed":
+        kb.mark_reviewed(current_user, article)
+    elif action == "archive":
+        kb.archive(current_user, article, _replacement())
+    else:
+        raise ValidationError(_("Choose what to do with the article."), code="unknown_action")
+
+
 @bp.route("/kb/<int:article_id>/status", methods=["POST"])
 @login_required
 def status(article_id: int):
+    """A status change alone, from pages that edit nothing (the article's staff tools, the lists);
+    the editor's status buttons post to the editor, which saves the form first."""
     require(current_user, "article.edit")
     article = kb.get_article(article_id, current_user)
     action = request.form.get("action")
-    done = {
-        "submit": _("Sent for review."),
-        "publish": _("Published: everyone can read it now."),
-        "reviewed": _("Marked as reviewed."),
-        "archive": _("Archived."),
-    }
     try:
-        if action == "submit":
-            kb.submit_for_review(current_user, article)
-        elif action == "publish":
-            kb.publish(current_user, article)
-        elif action == "reviewed":
-            kb.mark_reviewed(current_user, article)
-        elif action == "archive":
-            kb.archive(current_user, article, _replacement())
-        else:
-            raise ValidationError(_("Choose what to do with the article."), code="unknown_action")
+        _change_status(article, action)
         db.session.commit()
-        flash(done[action], "success")
+        flash(str(DONE[action]), "success")
     except DomainError as err:
         db.session.rollback()
         if err.status in (401, 403, 404):

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    get_template_attribute,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 
-from community.core.errors import render_error
+from community.core.errors import json_error, render_error
 from community.core.extensions import csrf, limiter
 from community.core.forms import attempt
+from community.core.language import listing_language
 from community.core.page_cache import cached_page
 from community.core.permissions import can
-from community.core.web import page_arg, safe_next, same_origin
+from community.core.web import page_arg, safe_next, same_origin, wants_json
 from community.taxonomy import queries as taxonomy
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
@@ -57,8 +70,16 @@ def category(slug: str):
     if found is None:
         abort(404)
     kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
-    page = queries.article_list(None, kind=kind, category=found.slug, page=page_arg(), per_page=PER_PAGE)
-    return render_template("kb/category.html", category=found, kind=kind, page=page, counts=browsing.kind_counts(found))
+    language = listing_language()
+    page = queries.article_list(
+        None, kind=kind, category=found.slug, language=language, page=page_arg(), per_page=PER_PAGE
+    )
+    counts = browsing.kind_counts(found, language)
+    # An empty page in one language says whether the topic has articles in the others.
+    elsewhere = sum(browsing.kind_counts(found).values()) - sum(counts.values()) if language and not page.items else 0
+    return render_template(
+        "kb/category.html", category=found, kind=kind, page=page, counts=counts, elsewhere=elsewhere
+    )
 
 
 @bp.route("/<int:article_id>", defaults={"slug": None})
@@ -119,11 +140,25 @@ def _step_page(article: Article, number: int, form: RatingForm | None = None, st
     return response
 
 
+@bp.route("/<int:article_id>/rating")
+def rating_address(article_id: int):
+    """The rating address opened or reloaded in the address bar leads to the article's rating box."""
+    found = _article_or_response(article_id)
+    if not isinstance(found, Article):
+        return found
+    return redirect(article_url(found, _anchor="rating", **_lang_args()))
+
+
 @bp.route("/<int:article_id>/rating", methods=["POST"])
 @csrf.exempt
 @limiter.shared_limit(ratings.rate_limit, scope="kb-rating")
 def rate(article_id: int):
     """Rate an article: one rating per member or per browser; a second one replaces the first.
+
+    "Yes" or "No" alone is a rating, recorded at once; stars and a comment may follow, sent with the
+    same answer, and replace it. The form comes back to the page it was sent from (``next``), at the
+    rating box, with the outcome: a page script asking for JSON gets it as JSON instead. Only a
+    refused comment is shown again in place, so its text is not lost.
 
     CSRF: articles are served from the page cache to visitors, and a token baked into a cached page
     would be another visitor's, so visitors' pages carry none and this endpoint is exempt from the
@@ -136,10 +171,13 @@ def rate(article_id: int):
         return render_error(
             400, "cross_origin", _("This form was sent from another site. Please rate from the article.")
         )
-    if current_user.is_authenticated:
-        csrf.protect()
     article = queries.article_detail(article_id)
     ops.get_article(article_id, current_user)
+    if current_user.is_authenticated:
+        try:
+            csrf.protect()
+        except CSRFError:
+            return _rating_refused(article, _("This page had expired: please answer again."), 400, "csrf_failed")
     form = RatingForm()
     actor = current_user if current_user.is_authenticated else None
     session_key = None if actor else ratings.browser_rater()
@@ -147,14 +185,64 @@ def rate(article_id: int):
     stars = _whole_number(form.stars.data)
     done = attempt(form, lambda: ratings.rate(actor, session_key, article, helpful, stars, form.comment.data))
     if done is not None:
-        flash(_("Thanks — your rating is saved."), "kb-rated")
-        target = safe_next(article_url(article)).split("#", 1)[0]
-        return redirect(f"{target}#rating")
+        outcome = {"helpful": form.helpful.data, "details": bool(done.stars or done.comment)}
+        if wants_json():
+            article = queries.article_detail(article_id)
+            summary = get_template_attribute("kb/_macros.html", "rating_summary")(article)
+            return jsonify(outcome | {"message": _rated_message(outcome), "summary": str(summary)})
+        flash(outcome, RATED)
+        return redirect(f"{_back(article)}#rating")
+    if form.helpful.errors:
+        message = _("Please choose Yes or No.")
+    else:
+        message = next(iter(form.stars.errors or form.comment.errors or form.form_errors), "")
+    if wants_json():
+        return json_error(422, "invalid", message, {name: errors[0] for name, errors in form.errors.items()})
+    if not form.comment.errors:
+        return _rating_refused(article, message)
     article = queries.article_detail(article_id)  # the refusal rolled the session back: load the page's data again
     number = _whole_number(form.step.data)
     if isinstance(number, int) and browsing.step_at(article, number) is not None:
         return _step_page(article, number, form, 422)
     return _article_page(article, form, 422)
+
+
+RATED = "kb-rated"  # the flash the rating box reads: {"helpful", "details"} or {"error"}
+
+
+def _rated_message(outcome: dict) -> str:
+    if outcome["details"]:
+        return _("Thanks — your rating is saved.")
+    if outcome["helpful"] == "yes":
+        return _("Thanks! Glad it helped.")
+    return _("Thanks for telling us: we will improve this article.")
+
+
+def _back(article: Article) -> str:
+    return safe_next(article_url(article)).split("#", 1)[0]
+
+
+def _rating_refused(article: Article, message: str, status: int = 422, code: str = "invalid"):
+    """Back to the rating box with ``message`` (JSON for a page script)."""
+    if wants_json():
+        return json_error(status, code, message)
+    flash({"error": message}, RATED)
+    return redirect(f"{_back(article)}#rating")
+
+
+@bp.errorhandler(429)
+def too_many_ratings(err):
+    """Too many ratings from one address (the only limit of these pages): said in the rating box,
+    not on a page of its own; a page script gets the site's JSON error."""
+    message = _("Too many attempts. Please wait a minute and try again.")
+    article = queries.article_detail(request.view_args.get("article_id", 0)) if request.view_args else None
+    if article is not None and article.is_published and not wants_json():
+        return _rating_refused(article, message, 429, "rate_limited")
+    response = make_response(
+        json_error(429, "rate_limited", message) if wants_json() else render_error(429, "rate_limited", message)
+    )
+    response.headers.update({k: v for k, v in err.get_headers() if k.lower() == "retry-after"})
+    return response
 
 
 def _whole_number(raw):

@@ -23,3 +23,36 @@
   var summary = document.querySelector('.form-errors');
   if (summary && !window.location.hash) { summary.focus(); }
 })();
+
+/* Warn before leaving a page whose form (form[data-warn-unsaved]) was changed and not sent. A form
+   the server sent back (refused, or with one more step) holds unsaved work from the start: the
+   page marks it data-unsaved. Controls placed outside their form (the form="…" attribute) count. */
+(function () {
+  'use strict';
+
+  function watched(control) {
+    var form = control && (control.form || (control.closest && control.closest('form')));
+    return form && form.hasAttribute('data-warn-unsaved') ? form : null;
+  }
+
+  function changed(event) {
+    var form = watched(event.target);
+    if (form) { form.setAttribute('data-unsaved', ''); }
+  }
+
+  document.addEventListener('input', changed);
+  document.addEventListener('change', changed);
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!event.defaultPrevented && form.hasAttribute && form.hasAttribute('data-warn-unsaved')) {
+      form.removeAttribute('data-unsaved');
+    }
+  });
+
+  window.addEventListener('beforeunload', function (event) {
+    if (!document.querySelector('form[data-warn-unsaved][data-unsaved]')) { return; }
+    event.preventDefault();
+    event.returnValue = '';
+  });
+})();

@@ -52,12 +52,19 @@ def test_a_customer_follows_a_tutorial_and_rates_it(live_app, live_server, brows
             page.click(f"text={words['next']}")
             page.wait_for_url(f"**/step/{number + 1}")
 
-    page.click("label[for=helpful-yes]")
+    # One click records the answer in place; stars and a comment are an optional second step.
+    page.click("button.kb-choice-yes")
+    page.locator(".kb-rating-more").wait_for(state="visible")
+    assert page.locator(".kb-choice-yes").get_attribute("aria-pressed") == "true"
+    assert "/step/3" in page.url
+    with live_app.app_context():
+        assert db.session.get(Article, article_id).rating_count == 1
+        db.session.remove()
     page.click("label[for=stars-4]")
     page.fill("textarea[name=comment]", "Clair et rapide, merci !")
-    page.locator(".kb-rating-form button[type=submit]").click()
-    page.wait_for_url("**#rating")
-    assert page.locator(".kb-rating-thanks").is_visible()
+    page.locator(".kb-rating-more button[type=submit]").click()
+    page.locator(".kb-rating-more").wait_for(state="hidden")
+    assert page.locator(".kb-rating-message.is-done").is_visible()
     assert "4" in page.locator(".kb-rating-summary").inner_text()
 
     with live_app.app_context():

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from community.core.extensions import db
 from community.members.models import User
 from community.questions.models import Answer
-from knowledge_base import curation, demo
+from knowledge_base import curation, demo, media
 from knowledge_base.models import Article
 
 
@@ -33,6 +33,11 @@ def test_demo_load_creates_a_realistic_knowledge_base(app, runner):
     tutorials = [a for a in published if a.kind == "tutorial"]
     assert all(4 <= len(a.steps) <= 8 for a in tutorials)
     assert sum(1 for a in tutorials for step in a.steps if step.video_url and "youtube" in step.video_url) == 1
+    # Every step has a title and a picture drawn for the demo, stored like an upload and served.
+    steps = [step for a in tutorials for step in a.steps]
+    assert all(step.title and step.image_path and media.is_stored(step.image_path) for step in steps)
+    assert all(not step.text_html.startswith("<h2") for step in steps)
+    assert len({step.image_path for step in steps}) == len(steps)
     assert all(a.author_id is not None for a in published)
 
     assert sum(a.needs_review for a in published) == 1
