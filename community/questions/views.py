@@ -6,9 +6,11 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from community.core import language as content_language
 from community.core.diff import revision_pairs, word_diff
+from community.core.errors import DomainError
 from community.core.extensions import db
-from community.core.forms import attempt
+from community.core.forms import apply_errors, attempt
 from community.core.page_cache import cached_page
 from community.core.permissions import require
 from community.core.web import page_arg, wants_json
@@ -18,6 +20,7 @@ from community.discovery.visits import visit_id
 from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
 from community.questions.forms import AnswerForm, CloseForm, CommentForm, QuestionForm
+from community.questions.matches import excerpts as match_excerpts
 from community.questions.models import Question
 from community.questions.urls import question_url
 from community.taxonomy import queries as taxonomy
@@ -38,7 +41,13 @@ def index():
     category = taxonomy.category_by_slug(args["category"]) if args.get("category") else None
     tag = (args.get("tag") or "").strip().lower() or None
     page = queries.question_list(
-        current_user, category=category.slug if category else None, tag=tag, status=status, sort=sort, page=page_arg()
+        current_user,
+        category=category.slug if category else None,
+        tag=tag,
+        status=status,
+        sort=sort,
+        language=content_language.listing_language(),
+        page=page_arg(),
     )
     return render_template(
         "questions/list.html",
@@ -51,13 +60,12 @@ def index():
     )
 
 
-
 @bp.route("/questions/ask", methods=["GET", "POST"])
 def ask():
-    """Ask a question. Visitors may fill the form: it is kept while they sign in.
+    """Ask a question. Visitors may fill the form: once it is valid, it is kept while they sign in.
 
-    When the title strongly matches an article or a solved question, a confirmation step
-    ("Do these answer your question?") comes before posting.
+    A question is checked first; then, when its title strongly matches an article or a solved
+    question, a confirmation step ("Do these answer your question?") comes before posting.
     """
     form = QuestionForm()
     _category_choices(form)
@@ -68,33 +76,47 @@ def ask():
             db.session.commit()
         for name in drafts.FIELDS:
             getattr(form, name).data = (draft or {}).get(name) or request.args.get(name, "")
-        return render_template("questions/ask.html", form=form)
+        return render_template("questions/ask.html", form=form, restored_draft=draft is not None)
+    if not (form.validate_on_submit() and _postable(form)):
+        form.confirmed.data = ""  # the corrected question gets its own confirmation step
+        return render_template("questions/ask.html", form=form), 422
     if not current_user.is_authenticated:
         session["ask_draft"] = drafts.keep({name: request.form.get(name) or "" for name in drafts.FIELDS})
         db.session.commit()
         flash(_("Sign in or create an account to post your question: it is kept meanwhile."), "info")
         return redirect(url_for("members.login", next=url_for("questions.ask")))
-    if form.validate_on_submit():
-        if form.confirmed.data != "1":
-            matches = searching.strong_matches(form.title.data or "")
-            if matches:
-                discovery.record_event(visit_id(), "confirm_shown", current_user)
-                db.session.commit()
-                form.confirmed.data = "1"
-                return render_template("questions/confirm.html", form=form, matches=matches)
-
-        def operation():
-            question = ops.ask_question(
-                current_user, form.title.data, form.body.data, form.category.data, form.tags.data
+    if form.confirmed.data != "1":
+        matches = searching.strong_matches(form.title.data or "")
+        if matches:
+            discovery.record_event(visit_id(), "confirm_shown", current_user)
+            db.session.commit()
+            form.confirmed.data = "1"
+            return render_template(
+                "questions/confirm.html", form=form, matches=matches, excerpts=match_excerpts(matches)
             )
-            discovery.record_event(visit_id(), "question_posted", current_user, question_id=question.id)
-            return question
 
-        question = attempt(form, operation)
-        if question is not None:
-            flash(_("Your question is published. You will find the answers here."), "success")
-            return redirect(question_url(question))
-    return render_template("questions/ask.html", form=form), 422 if form.errors else 200
+    def operation():
+        question = ops.ask_question(
+            current_user, form.title.data, form.body.data, form.category.data, form.tags.data, form.language.data
+        )
+        discovery.record_event(visit_id(), "question_posted", current_user, question_id=question.id)
+        return question
+
+    question = attempt(form, operation)
+    if question is None:
+        return render_template("questions/ask.html", form=form), 422
+    flash(_("Your question is published. You will find the answers here."), "success")
+    return redirect(question_url(question))
+
+
+def _postable(form: QuestionForm) -> bool:
+    """Whether the question as typed could be posted; if not, the reasons go beside the fields."""
+    try:
+        ops.check_question(form.title.data, form.body.data, form.category.data, form.tags.data, form.language.data)
+    except DomainError as err:
+        apply_errors(form, err)
+        return False
+    return True
 
 
 @bp.route("/questions/<int:question_id>")
@@ -159,6 +181,7 @@ def edit(question_id: int):
                 form.category.data,
                 form.tags.data,
                 form.summary.data,
+                form.language.data or "",
             ),
         )
         if edited is not None:

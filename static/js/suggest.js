@@ -106,7 +106,15 @@
       link.target = '_blank';
       link.rel = 'noopener';
       link.appendChild(icon(item.type === 'article' ? 'article' : (item.type === 'answer' ? 'answer' : 'question'), 'ask-suggestion-icon'));
-      link.appendChild(el('span', 'ask-suggestion-title', item.title));
+      var itemTitle = el('span', 'ask-suggestion-title', item.title);
+      link.appendChild(itemTitle);
+      // Content in another language than the page's says so (the interface language comes first).
+      if (strings.language && item.language && item.language !== strings.language) {
+        itemTitle.lang = item.language;
+        var label = el('span', 'lang-label', item.language.toUpperCase());
+        label.lang = item.language;
+        link.appendChild(label);
+      }
       var marks = badges(item);
       if (marks) { link.appendChild(marks); }
       link.appendChild(icon('external', 'new-tab-icon'));
@@ -128,6 +136,7 @@
     var params = new URLSearchParams();
     params.set('q', query);
     params.set('context', 'ask');
+    if (strings.language) { params.set('language', strings.language); }
     region.setAttribute('aria-busy', 'true');
 
     fetch(strings.endpoint + '?' + params.toString(), {

@@ -1,4 +1,5 @@
-"""The main journey in a real browser: ask → answer → accept, in French and in English."""
+"""The main journeys in a real browser, in French and in English: ask → answer → accept, and a
+visitor's question checked, kept through sign-in and answered on the confirmation step."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import factories as make
 import pytest
 
 from community.core.extensions import db
+from community.discovery import searching
+from community.discovery.models import DeflectionEvent
+from community.questions import operations as qa
 
 TEXT = {
     "fr": {"ask": "Poser une question", "solution": "Solution acceptée"},
@@ -70,3 +74,61 @@ def test_ask_answer_accept_in_the_browser(live_app, live_server, browser, langua
     assert "Débranchez la box" in accepted.inner_text()
     assert TEXT[language]["solution"] in accepted.inner_text()
     assert errors == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_visitor_asks_signs_in_and_finds_the_answer_on_the_confirmation_step(
+    live_app, live_server, browser, language
+):
+    """An invalid question comes back with its errors (no confirmation step); a valid one is kept
+    through sign-in, restored with a "not published yet" notice, then matched with a solved question
+    whose solution shows; "Yes, this answers my question" leads to it."""
+    with live_app.app_context():
+        make.category("box-internet", "Box internet")
+        asker = make.user()
+        solved = make.question(asker, title="Ma box clignote en orange depuis ce matin")
+        qa.accept_answer(asker, make.answer(solved, body="Débranchez la box trente secondes puis rebranchez-la."))
+        db.session.commit()
+        searching.drain()
+        solved_path = f"/questions/{solved.id}/"
+        visitor = make.user(locale=language).email
+        db.session.remove()
+    context = browser.new_context(
+        locale="fr-FR" if language == "fr" else "en-US", viewport={"width": 360, "height": 800}
+    )
+    page = context.new_page()
+    errors: list[str] = []  # the refused form's 422 is expected: script errors are not
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{live_server}/questions/ask")
+    page.fill("input[name=title]", "box")
+    page.click("form.form-card button[type=submit]")
+    assert page.locator(".form-errors").is_visible()
+    assert page.locator(".confirm-match").count() == 0
+    assert page.input_value("input[name=title]") == "box"
+
+    page.fill("input[name=title]", "Ma box clignote en orange")
+    page.fill("textarea[name=body]", "Le voyant est orange et rien ne marche depuis ce matin.")
+    page.select_option("select[name=category]", "box-internet")
+    page.click("form.form-card button[type=submit]")
+    page.wait_for_url("**/login?next=**")
+    page.fill("input[name=email]", visitor)
+    page.fill("input[name=password]", make.PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/questions/ask")
+    assert page.locator(".notice-draft").is_visible()
+    assert page.input_value("input[name=title]") == "Ma box clignote en orange"
+
+    page.click("form.form-card button[type=submit]")
+    match = page.locator(".confirm-match").first
+    match.wait_for()
+    assert TEXT[language]["solution"] in match.inner_text()
+    assert "Débranchez la box trente secondes" in match.inner_text()
+    match.locator(".confirm-yes button").click()
+    page.wait_for_url(f"**{solved_path}*")
+    with live_app.app_context():
+        kinds = [e.kind for e in db.session.scalars(db.select(DeflectionEvent).order_by(DeflectionEvent.id))]
+        db.session.remove()
+    assert kinds.count("confirm_shown") == 1 and kinds[-1] == "deflected"
+    assert errors == []
+    context.close()

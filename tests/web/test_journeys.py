@@ -248,3 +248,13 @@ def test_login_is_throttled(app, client):
         client.post("/login", data={"email": "x@example.com", "password": "nope nope nope"})
     response = client.post("/login", data={"email": "x@example.com", "password": "nope nope nope"})
     assert response.status_code == 429
+
+
+def test_the_preview_script_loads_only_on_pages_with_an_editor(app, client, auth):
+    """A visitor reading a question gets no Markdown editor, so no preview.js; the ask page and a
+    member reading a question (the answer form) get it."""
+    question = make.question()
+    assert "js/preview." not in client.get(f"/questions/{question.id}", follow_redirects=True).get_data(as_text=True)
+    assert "js/preview." in client.get("/questions/ask").get_data(as_text=True)
+    auth.login(make.user())
+    assert "js/preview." in client.get(f"/questions/{question.id}", follow_redirects=True).get_data(as_text=True)

@@ -124,10 +124,10 @@ def test_wrong_method_answers_405_with_allow(app, client):
 
 
 def test_a_long_ask_draft_survives_sign_in_and_the_cookie_stays_small(app, client, auth):
-    """A visitor's 30 KB question is kept on the server while they sign in; the cookie holds a key."""
+    """A visitor's 19 KB question is kept on the server while they sign in; the cookie holds a key."""
     make.category()
     user = make.user()
-    body = "Ma box perd la synchronisation. " * 1000
+    body = "Ma box perd la synchronisation. " * 600
     response = client.post(
         "/questions/ask", data={"title": "La box perd la synchro", "body": body, "category": "box-internet"}
     )
