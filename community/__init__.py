@@ -5,13 +5,21 @@ from __future__ import annotations
 import atexit
 
 from flask import Flask, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 from community.core import database, errors, i18n, page_cache, rate_limit_store, security, templating  # noqa: F401 - registers sqlite://
 from community.core.extensions import csrf, db, limiter, login_manager, migrate
+from community.core.navigation import StaffLink
 
 MIGRATIONS = i18n.TRANSLATIONS.parent / "migrations"
+
+STAFF_LINKS = (
+    StaffLink("discovery.report", _l("Search report"), "search", "search.report", order=30, group="insight"),
+    StaffLink("members.users", _l("Members"), "users", "user.list", order=40, group="community"),
+    StaffLink("taxonomy.categories", _l("Categories"), "folder", "category.manage", order=50, group="community"),
+)
 
 
 class IdConverter(IntegerConverter):
@@ -38,7 +46,9 @@ def init_extensions(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     from community import api, demo, site
-    from community.core import sitemap
+    from community.core import language as content_language
+    from community.core import navigation, sitemap
+    from community.core.navigation import register_staff_link
     from community.discovery import cli as discovery_cli
     from community.discovery import models as discovery_models  # noqa: F401
     from community.discovery import searching, visits
@@ -46,8 +56,8 @@ def init_app(app: Flask) -> None:
     from community.members import cli as members_cli
     from community.members import views as members_views
     from community.members.models import User
+    from community.questions import coverage, search_documents, view_counter
     from community.questions import queries as questions_queries
-    from community.questions import search_documents, view_counter
     from community.questions import views as questions_views
     from community.questions.urls import question_url
     from community.taxonomy import cli as taxonomy_cli
@@ -80,7 +90,12 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     security.init_app(app)
     templating.init_app(app)
+    content_language.init_app(app)
+    navigation.init_app(app)
+    for link in STAFF_LINKS:
+        register_staff_link(app, link)
     app.jinja_env.globals["question_url"] = question_url
+    coverage.init_app(app)
     sitemap.register(site.sitemap_entries, app, order=-100)
     sitemap.register(questions_queries.sitemap_entries, app, order=100)
     members_cli.init_app(app)

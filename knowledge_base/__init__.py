@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 
 from community.core import permissions
 from community.core import signals as community_signals
 from community.core.extensions import csrf
+from community.core.navigation import StaffLink, register_staff_link
+from community.questions import coverage
 
 ACTIONS = {
     "article.create": [permissions.staff],
@@ -28,19 +31,22 @@ DEFAULTS = {
 
 
 def init_app(app: Flask) -> None:
+    from community.questions.matches import register_excerpts
     from knowledge_base import (  # noqa: F401
         api,
+        browsing,
         cli,
         curation_views,
         demo,
         findability,
+        home_blocks,
         media,
         models,
         search_documents,
         staff_views,
         views,
     )
-    from knowledge_base.queries import articles_for_question
+    from knowledge_base.queries import article_summaries, articles_for_question
     from knowledge_base.urls import article_url
 
     for name, value in DEFAULTS.items():
@@ -54,7 +60,12 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(media.bp)
     cli.init_app(app)
     app.add_template_global(articles_for_question, "kb_articles_for_question")
+    register_excerpts("article", article_summaries)
     app.add_template_global(article_url, "article_url")
     findability.init_app(app)
+    coverage.register(app, browsing.covering_articles)
+    home_blocks.init_app(app)
+    register_staff_link(app, StaffLink("kb_staff.articles", _l("Help articles"), "book", "article.edit", order=10))
+    register_staff_link(app, StaffLink("kb_curation.queue", _l("Curation queue"), "award", "article.edit", order=20))
     search_documents.register_kinds()
     community_signals.demo_loaded.connect(demo.load, weak=False)
