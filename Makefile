@@ -13,6 +13,10 @@ BENCHES ?= bench/page.py bench/search_speed.py bench/relevance.py
 # The suite drives Debian's chromium (fonts for its screenshots) and starts its own PostgreSQL;
 # wrk loads pages in the benchmarks, so a machine that passed `make test` can also `make bench`.
 TEST_PACKAGES := chromium fonts-dejavu-core postgresql redis-server wrk
+# npm installs axe-core (package-lock.json), which the accessibility browser test injects. Debian's
+# nodejs and npm come only when no npm is on the PATH: a Node.js from elsewhere bundles its own npm,
+# and Debian's npm package conflicts with it.
+NODE_PACKAGES := nodejs npm
 BENCH_PACKAGES := wrk postgresql
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/*.po))
@@ -57,7 +61,15 @@ test-packages:
 bench-packages:
 	@.ci/debian-packages $(BENCH_PACKAGES)
 
-test: test-packages install translations
+# Test-only JavaScript (axe-core), installed again only when package-lock.json changes.
+NODE_INSTALLED := node_modules/.installed
+
+$(NODE_INSTALLED): package-lock.json
+	@command -v npm >/dev/null 2>&1 || .ci/debian-packages $(NODE_PACKAGES)
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: test-packages install translations $(NODE_INSTALLED)
 	$(BIN)/pytest
 	$(BIN)/pytest --db=postgres $(PG_TESTS)
 
