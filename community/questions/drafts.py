@@ -15,7 +15,7 @@ from community.core.database import utcnow
 from community.core.extensions import db
 from community.questions.models import AskDraft
 
-FIELDS = ("title", "body", "category", "tags")
+FIELDS = ("title", "body", "category", "tags", "language")
 MAX_LENGTH = 20000
 KEEP = timedelta(days=1)
 

@@ -144,3 +144,12 @@ def test_compact_question_lists_say_how_many_answers_in_words(app, client):
     make.answer(answered)
     html = client.get(f"/users/{asker.id}?lang=en").get_data(as_text=True)
     assert "No answers" in html and "2 answers" in html
+
+
+def test_the_language_a_visitor_chose_survives_signing_in(app, client):
+    make.category()
+    user = make.user(locale="en")
+    client.post("/questions/ask", data=dict(ASK, category="box-internet", language="en"))
+    client.post("/login", data={"email": user.email, "password": make.PASSWORD})
+    html = client.get("/questions/ask").get_data(as_text=True)
+    assert '<option selected value="en">' in html or '<option value="en" selected>' in html
