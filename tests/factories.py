@@ -78,3 +78,23 @@ def article(
         kb.publish(actor, created)
     db.session.commit()
     return created
+
+
+def editor_data(article, **changes) -> dict:
+    """The article editor's fields as the page sends them for ``article``, with ``changes`` applied."""
+    data = {
+        "kind": article.kind,
+        "title": article.title,
+        "summary": article.summary,
+        "body": article.body,
+        "category": article.category.slug,
+        "tags": ", ".join(t.name for t in article.tags),
+        "language": article.language,
+        "note": "",
+    }
+    for i, step in enumerate(article.steps):
+        data[f"steps-{i}-origin"] = str(step.position)
+        data[f"steps-{i}-text"] = step.text
+        data[f"steps-{i}-video_url"] = step.video_url or ""
+    data[f"steps-{len(article.steps)}-text"] = ""
+    return data | changes

@@ -20,6 +20,13 @@ from knowledge_base.models import Article
 from wsgi import create_app
 
 CHROMIUM = "/usr/bin/chromium"
+# A live app's settings: no view buffering or search polling, sign-in not throttled.
+APP_CONFIG = {
+    "SECRET_KEY": "browser-tests",
+    "VIEW_FLUSH_SECONDS": 0,
+    "LOGIN_RATE_LIMIT": "1000 per minute",
+    "SEARCH_POLL_SECONDS": 0,
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
@@ -31,15 +38,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def live_app(tmp_path):
-    app = create_app(
-        {
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-            "SECRET_KEY": "browser-tests",
-            "VIEW_FLUSH_SECONDS": 0,
-            "LOGIN_RATE_LIMIT": "1000 per minute",
-            "SEARCH_POLL_SECONDS": 0,
-        }
-    )
+    app = create_app({**APP_CONFIG, "INSTANCE_PATH": str(tmp_path / "instance")})
     with app.app_context():
         db.create_all()
         searching.rebuild()
@@ -165,15 +164,7 @@ def _demo_ids() -> dict:
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory, browser):
     """The demo community loaded once for the module and served, for checks that visit many pages."""
-    app = create_app(
-        {
-            "INSTANCE_PATH": str(tmp_path_factory.mktemp("demo") / "instance"),
-            "SECRET_KEY": "browser-tests",
-            "VIEW_FLUSH_SECONDS": 0,
-            "LOGIN_RATE_LIMIT": "1000 per minute",
-            "SEARCH_POLL_SECONDS": 0,
-        }
-    )
+    app = create_app({**APP_CONFIG, "INSTANCE_PATH": str(tmp_path_factory.mktemp("demo") / "instance")})
     with app.app_context():
         db.create_all()
     with pytest.MonkeyPatch.context() as patch:

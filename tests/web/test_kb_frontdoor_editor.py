@@ -39,25 +39,6 @@ def promoted(app, client, auth, staff):
     return db.session.scalars(db.select(Article)).one()
 
 
-def editor_data(article: Article, **changes) -> dict:
-    """The editor's fields as the page sends them for ``article``, with ``changes`` applied."""
-    data = {
-        "kind": article.kind,
-        "title": article.title,
-        "summary": article.summary,
-        "body": article.body,
-        "category": article.category.slug,
-        "tags": ", ".join(t.name for t in article.tags),
-        "language": article.language,
-        "note": "",
-    }
-    for i, step in enumerate(article.steps):
-        data[f"steps-{i}-origin"] = str(step.position)
-        data[f"steps-{i}-text"] = step.text
-    data[f"steps-{len(article.steps)}-text"] = ""
-    return data | changes
-
-
 def revision_count(article: Article) -> int:
     return db.session.scalar(
         db.select(db.func.count()).select_from(ArticleRevision).where(ArticleRevision.article_id == article.id)
@@ -72,7 +53,7 @@ def test_publish_after_editing_publishes_the_edits(app, client, auth, promoted):
     assert publish, "the publish button must belong to the editor's form"
     assert f'action="/kb/{promoted.id}/status"' not in page  # no status form beside the editor
 
-    data = editor_data(
+    data = make.editor_data(
         promoted,
         title="Box qui redémarre la nuit : désactiver la mise à jour",
         summary="Une option de l'appli redémarre la box chaque nuit.",
@@ -94,7 +75,7 @@ def test_publish_after_editing_publishes_the_edits(app, client, auth, promoted):
 
 
 def test_an_invalid_edit_with_publish_keeps_the_form_and_publishes_nothing(app, client, auth, promoted):
-    data = editor_data(promoted, title="Box", summary="Un résumé tapé avec soin.", action="publish")
+    data = make.editor_data(promoted, title="Box", summary="Un résumé tapé avec soin.", action="publish")
     response = client.post(f"/kb/{promoted.id}/edit", data=data)
     html = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -115,7 +96,7 @@ def test_an_invalid_edit_with_publish_keeps_the_form_and_publishes_nothing(app, 
     ],
 )
 def test_each_status_button_saves_then_changes_the_status(app, client, auth, promoted, action, status, message):
-    data = editor_data(promoted, body="Ouvrez l'appli, menu **Box > Mises à jour**.", action=action)
+    data = make.editor_data(promoted, body="Ouvrez l'appli, menu **Box > Mises à jour**.", action=action)
     response = client.post(f"/kb/{promoted.id}/edit", data=data, follow_redirects=True)
     db.session.refresh(promoted)
     assert promoted.status == status and "**Box > Mises à jour**" in promoted.body
@@ -124,7 +105,7 @@ def test_each_status_button_saves_then_changes_the_status(app, client, auth, pro
 
 def test_a_refused_status_change_saves_nothing_and_says_why(app, client, auth, staff, promoted):
     """ "Mark as reviewed" sent for a draft (an old page): the edits are not saved alone either."""
-    data = editor_data(promoted, title="Un titre changé entre-temps", action="reviewed")
+    data = make.editor_data(promoted, title="Un titre changé entre-temps", action="reviewed")
     html = client.post(f"/kb/{promoted.id}/edit", data=data).get_data(as_text=True)
     assert "Only a published article can be marked as reviewed." in html
     assert 'value="Un titre changé entre-temps"' in html
@@ -139,7 +120,9 @@ def test_archiving_from_the_editor_saves_first_and_a_bad_replacement_keeps_the_f
     page = client.get(f"/kb/{old.id}/edit").get_data(as_text=True)
     assert re.search(rf'<select[^>]*name="replacement"[^>]*form="{FORM_ID}"', page)
 
-    data = editor_data(old, note="Remplacé", replacement=str(draft.id), action="archive", title="Ancienne box (2019)")
+    data = make.editor_data(
+        old, note="Remplacé", replacement=str(draft.id), action="archive", title="Ancienne box (2019)"
+    )
     html = client.post(f"/kb/{old.id}/edit", data=data).get_data(as_text=True)
     assert "Choose another article, already published." in html and 'value="Ancienne box (2019)"' in html
     assert re.search(r'<details class="kbs-archive" open>', html)

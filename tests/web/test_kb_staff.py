@@ -59,27 +59,6 @@ def uploads(app) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-def editor_data(article: Article, **changes) -> dict:
-    """The editor's fields as the page would send them for ``article``, with ``changes`` applied."""
-    data = {
-        "kind": article.kind,
-        "title": article.title,
-        "summary": article.summary,
-        "body": article.body,
-        "category": article.category.slug,
-        "tags": ", ".join(t.name for t in article.tags),
-        "language": article.language,
-        "note": "",
-    }
-    for i, step in enumerate(article.steps):
-        data[f"steps-{i}-origin"] = str(step.position)
-        data[f"steps-{i}-text"] = step.text
-        data[f"steps-{i}-video_url"] = step.video_url or ""
-    data[f"steps-{len(article.steps)}-text"] = ""
-    data.update(changes)
-    return data
-
-
 def post_multipart(client, url: str, data: dict):
     """A form post encoded in memory: the test client spools large bodies to a file it never closes."""
     boundary, body = encode_multipart({**data, "csrf_token": client.csrf_token()})
@@ -182,7 +161,7 @@ def test_promote_edit_submit_publish_then_everyone_sees_it(app, client, auth, th
     assert len(re.findall(r'name="steps-\d+-text"', page)) == 4  # three steps and an empty one
 
     # "Add a step" sends everything back with one more empty step, saving nothing.
-    typed = editor_data(article, title="Le décodeur TV perd le signal : que faire ?", add_step="1")
+    typed = make.editor_data(article, title="Le décodeur TV perd le signal : que faire ?", add_step="1")
     typed["steps-3-text"] = "Vérifiez le câble HDMI."
     response = client.post(f"/kb/{article.id}/edit", data=typed)
     page = response.get_data(as_text=True)
@@ -302,7 +281,7 @@ def test_refused_input_comes_back_inline_with_what_was_typed(
     """The form comes back with the reason beside the field, everything typed still there, and nothing saved."""
     auth.login(staff)
     revisions_before = db.session.scalar(db.select(db.func.count(ArticleRevision.id)))
-    data = editor_data(tutorial, body="Un texte retravaillé qui ne doit pas se perdre.", **changes)
+    data = make.editor_data(tutorial, body="Un texte retravaillé qui ne doit pas se perdre.", **changes)
     if upload is not None:
         data["steps-0-image"] = FileStorage(io.BytesIO(upload), "photo.png", content_type="image/png")
     response = post_multipart(client, f"/kb/{tutorial.id}/edit", data)
@@ -320,7 +299,7 @@ def test_refused_input_comes_back_inline_with_what_was_typed(
 def test_a_form_without_its_csrf_token_saves_nothing(app, client, auth, staff, tutorial):
     auth.login(staff)
     response = client.post(
-        f"/kb/{tutorial.id}/edit", data=editor_data(tutorial, title="Titre envoyé d'ailleurs"), csrf=False
+        f"/kb/{tutorial.id}/edit", data=make.editor_data(tutorial, title="Titre envoyé d'ailleurs"), csrf=False
     )
     assert response.status_code == 400
     db.session.refresh(tutorial)
@@ -332,7 +311,7 @@ def test_a_form_without_its_csrf_token_saves_nothing(app, client, auth, staff, t
 
 def test_a_step_image_is_stored_and_served_as_an_image_only(app, client, auth, staff, tutorial):
     auth.login(staff)
-    data = editor_data(tutorial, **{"steps-1-video_url": "https://youtu.be/dQw4w9WgXcQ"})
+    data = make.editor_data(tutorial, **{"steps-1-video_url": "https://youtu.be/dQw4w9WgXcQ"})
     data["steps-0-image"] = (io.BytesIO(tiny_png()), "telecommande.png", "image/png")
     assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
     db.session.refresh(tutorial)
@@ -348,7 +327,7 @@ def test_a_step_image_is_stored_and_served_as_an_image_only(app, client, auth, s
     assert f'src="/kb/media/{first.image_path}"' in page
 
     # Removing the first step: its image goes with it, the video stays with the second.
-    data = editor_data(tutorial, **{"steps-0-remove": "y"})
+    data = make.editor_data(tutorial, **{"steps-0-remove": "y"})
     assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
     db.session.refresh(tutorial)
     assert [(s.text, s.image_path, s.video_url) for s in tutorial.steps] == [
@@ -359,7 +338,7 @@ def test_a_step_image_is_stored_and_served_as_an_image_only(app, client, auth, s
 def test_a_step_image_is_served_without_what_followed_it_in_the_upload(app, client, auth, staff, tutorial):
     """A PNG with a page appended is stored encoded again: what is served is the picture and no markup."""
     auth.login(staff)
-    data = editor_data(tutorial)
+    data = make.editor_data(tutorial)
     upload = tiny_png() + b"<html><script>alert(document.cookie)</script></html>"
     data["steps-0-image"] = (io.BytesIO(upload), "capture.png", "image/png")
     assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
@@ -379,7 +358,7 @@ def test_a_members_large_post_to_the_editor_is_refused_unread(app, client, auth,
         app.request_class, "_load_form_data", lambda request: parsed.append(request.path) or parse(request)
     )
     revisions_before = db.session.scalar(db.select(db.func.count(ArticleRevision.id)))
-    data = editor_data(tutorial, title="Titre envoyé par un client")
+    data = make.editor_data(tutorial, title="Titre envoyé par un client")
     big = b"\x89PNG\r\n\x1a\n" + b"\0" * (12 * 1024 * 1024)
     data["steps-0-image"] = FileStorage(io.BytesIO(big), "photo.png", content_type="image/png")
     response = post_multipart(client, url.format(article=tutorial.id), data)
@@ -394,17 +373,17 @@ def test_a_members_large_post_to_the_editor_is_refused_unread(app, client, auth,
 def test_an_image_chosen_before_adding_a_step_is_kept(app, client, auth, staff, tutorial):
     """The page comes back for one more step: the chosen image is already stored and stays with its step."""
     auth.login(staff)
-    data = editor_data(tutorial, add_step="1")
+    data = make.editor_data(tutorial, add_step="1")
     data["steps-1-image"] = (io.BytesIO(tiny_png()), "ok.png", "image/png")
     page = client.post(f"/kb/{tutorial.id}/edit", data=data).get_data(as_text=True)
     [stored] = uploads(app)
     assert f'value="{stored}"' in page and f'src="/kb/media/{stored}"' in page
-    data = editor_data(tutorial, **{"steps-1-pending_image": stored})
+    data = make.editor_data(tutorial, **{"steps-1-pending_image": stored})
     assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
     db.session.refresh(tutorial)
     assert tutorial.steps[1].image_path == stored
 
-    data = editor_data(tutorial, **{"steps-1-remove_image": "y"})
+    data = make.editor_data(tutorial, **{"steps-1-remove_image": "y"})
     assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
     db.session.refresh(tutorial)
     assert tutorial.steps[1].image_path is None
@@ -415,7 +394,7 @@ def test_an_image_chosen_before_adding_a_step_is_kept(app, client, auth, staff, 
 
 def test_revisions_show_the_change_and_restore_brings_the_old_text_back(app, client, auth, staff, tutorial):
     auth.login(staff)
-    data = editor_data(tutorial, title="Appairer la télécommande vocale", note="Modèle vocal")
+    data = make.editor_data(tutorial, title="Appairer la télécommande vocale", note="Modèle vocal")
     assert client.post(f"/kb/{tutorial.id}/edit", data=data).status_code == 302
     html = client.get(f"/kb/{tutorial.id}/revisions").get_data(as_text=True)
     assert re.search(r"<ins>\s*vocale</ins>", html) and "Modèle vocal" in html
@@ -500,7 +479,7 @@ def test_the_article_page_shows_staff_tools_to_staff_only(app, client, auth, sta
 def test_every_refusal_is_reported_at_once(app, client, auth, staff, tutorial):
     """A bad video address does not hide a too-short title: both come back beside their fields."""
     auth.login(staff)
-    data = editor_data(tutorial, title="Hi", **{"steps-1-video_url": "https://example.com/film.mp4"})
+    data = make.editor_data(tutorial, title="Hi", **{"steps-1-video_url": "https://example.com/film.mp4"})
     html = client.post(f"/kb/{tutorial.id}/edit", data=data).get_data(as_text=True)
     assert "Write at least 5 characters." in html and "Use a YouTube or Vimeo video address" in html
     assert 'value="https://example.com/film.mp4"' in html
