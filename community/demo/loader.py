@@ -116,6 +116,7 @@ def _generated_members(rng: random.Random, count: int) -> list[int]:
         {
             "email": f"membre{first + i}@generated.example",
             "display_name": f"Membre {first + i}",
+            "handle": f"membre{first + i}",
             "password_hash": unusable,
             "role": "customer",
             "bio": "",

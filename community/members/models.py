@@ -36,6 +36,10 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     session_token: Mapped[str] = mapped_column(String(32), nullable=False)
+    #: The unique ``@handle`` others mention (derived from the display name, editable).
+    handle: Mapped[str] = mapped_column(String(30), unique=True, nullable=False)
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_digest_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
 

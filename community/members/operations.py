@@ -18,6 +18,7 @@ from community.core.errors import Conflict, NotFound, ValidationError
 from community.core.extensions import db
 from community.core.permissions import require
 from community.core.text import storable
+from community.members import handles
 from community.members.models import ROLES, ApiToken, User
 
 MIN_PASSWORD = 10
@@ -101,6 +102,7 @@ def register(email: str, display_name: str, password: str, role: str = "customer
         role=role,
         locale=locale,
         session_token=secrets.token_hex(8),
+        handle=handles.derive(display_name),
     )
     db.session.add(user)
     db.session.flush()
