@@ -20,6 +20,12 @@ answer_edited = _signals.signal("answer-edited", doc="An answer's body changed (
 answer_accepted = _signals.signal("answer-accepted", doc="An answer became the solution (answer, previous).")
 vote_cast = _signals.signal("vote-cast", doc="A vote was cast, changed or withdrawn (target, value, previous).")
 comment_posted = _signals.signal("comment-posted", doc="A comment was posted (comment).")
+follow_changed = _signals.signal(
+    "follow-changed", doc="A member followed or unfollowed something (target_type, target_id, following)."
+)
+notification_created = _signals.signal(
+    "notification-created", doc="A member was told of an event in the site (notification)."
+)
 content_changed = _signals.signal(
     "content-changed", doc="Anything shown on public pages changed; page caches listen to this."
 )

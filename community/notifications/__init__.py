@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from flask import Flask
 
+from community.core import permissions
+
+ACTIONS = {
+    "notification.follow": [],  # any member follows questions, categories, tags, articles
+    "notification.read": [],  # any member reads and marks their own notifications
+    "mail.view_outbox": [permissions.staff],  # mail that failed for good stays visible to staff
+}
+
 
 def init_app(app: Flask) -> None:
     from community.notifications import models  # noqa: F401
+
+    permissions.register(ACTIONS)
