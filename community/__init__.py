@@ -53,10 +53,11 @@ def init_app(app: Flask) -> None:
     from community.discovery import models as discovery_models  # noqa: F401
     from community.discovery import searching, visits
     from community.discovery import views as discovery_views
+    from community.members import account_views
     from community.members import cli as members_cli
     from community.members import views as members_views
     from community.members.models import User
-    from community.questions import coverage, search_documents, view_counter
+    from community.questions import coverage, feeds, search_documents, view_counter
     from community.questions import queries as questions_queries
     from community.questions import views as questions_views
     from community.questions.urls import question_url
@@ -82,7 +83,9 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(site.bp)
     app.register_blueprint(members_views.bp)
+    app.register_blueprint(account_views.bp)
     app.register_blueprint(questions_views.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(taxonomy_views.bp)
     app.register_blueprint(discovery_views.bp)
     app.register_blueprint(sitemap.bp)

@@ -11,7 +11,14 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from community.api import categories, questions, search, tokens, users  # noqa: F401 - their operations
+    from community.api import (  # noqa: F401 - their operations
+        categories,
+        notifications,
+        questions,
+        search,
+        tokens,
+        users,
+    )
     from community.api.blueprint import bp
     from community.api.document import Api
 

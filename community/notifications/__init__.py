@@ -14,6 +14,16 @@ ACTIONS = {
 
 
 def init_app(app: Flask) -> None:
-    from community.notifications import models  # noqa: F401
+    from community.notifications import (
+        follow_views,
+        mail_views,
+        models,  # noqa: F401
+        subscribers,
+        views,
+    )
 
     permissions.register(ACTIONS)
+    subscribers.connect()
+    views.init_app(app)
+    follow_views.init_app(app)
+    mail_views.init_app(app)

@@ -88,6 +88,7 @@ DEMO_PAGES = {
     "login": (None, "/login"),
     "profile": (None, "/users/{profile}"),
     "settings": (CUSTOMER, "/settings"),
+    "notifications": (CUSTOMER, "/notifications"),
     "kb-staff": (ADMIN, "/kb/staff"),
     "kb-editor": (ADMIN, "/kb/{faq}/edit"),
     "curation": (ADMIN, "/kb/curation"),

@@ -20,6 +20,7 @@ PAGES = [
     "home",
     "question",
     "ask",
+    "notifications",
     "search",
     "search-no-result",
     "kb-home",

@@ -50,6 +50,9 @@ def test_the_header_keeps_one_row_at_every_width_and_page(live_app, live_server,
                 middles = [(top + bottom) / 2 for _, top, bottom in row["tops"]]
                 if max(middles) - min(middles) > 12 or row["height"] > 80:
                     problems.append(f"{email or 'visitor'} {path} at {width}px: {row}")
+                asks = page.locator("header a[href='/questions/ask']:visible").count()
+                if asks != 1:
+                    problems.append(f"{email or 'visitor'} {path} at {width}px: {asks} visible 'Ask' links")
         context.close()
     assert not problems, "header on two rows:\n" + "\n".join(problems)
 

@@ -12,6 +12,7 @@ PAGES = [
     "questions",
     "question",
     "ask",
+    "notifications",
     "search",
     "search-no-result",
     "kb-home",

@@ -1,0 +1,155 @@
+"""Who hears of which event: the one place that decides it.
+
+Rules, whatever the event: the actor is never told of their own action; nothing hidden by moderation
+notifies anyone; each member is told once of one event, with the most specific kind that applies
+(``kinds.KINDS`` order); a post notifies at most ``MAX_MENTIONS`` @handles. Members follow the
+questions they ask or answer, so answers reach the asker through the follow: unfollowing one's own
+question silences it.
+
+The knowledge base tells of its articles through ``article_updated``, which it connects to its own
+signal (the community knows no article).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from community.core import signals
+from community.core.database import is_hidden
+from community.core.extensions import db
+from community.core.markup import plain_text
+from community.members.handles import mentioned
+from community.members.models import User
+from community.notifications import follows, kinds
+from community.notifications import operations as ops
+from community.questions.models import Answer, Comment, Question, Revision
+from community.questions.urls import question_url
+
+MAX_MENTIONS = 10
+EXCERPT = 160
+
+
+class Audience:
+    """The members told of one event, each with the most specific kind that applies."""
+
+    def __init__(self, actor) -> None:
+        self.actor_id = getattr(actor, "id", None)
+        self.kinds: dict[int, str] = {}
+
+    def add(self, user_ids, kind: str) -> None:
+        for user_id in user_ids:
+            if user_id is None or user_id == self.actor_id:
+                continue
+            known = self.kinds.get(user_id)
+            self.kinds[user_id] = kind if known is None else kinds.most_specific(known, kind)
+
+    def mentions(self, text: str) -> None:
+        handles = mentioned(text)[:MAX_MENTIONS]
+        if handles:
+            self.add(db.session.scalars(select(User.id).where(User.handle.in_(handles))), "mention")
+
+    def tell(self, actor, target_type: str, target_id: int, url: str, title: str, excerpt: str = "") -> None:
+        if not self.kinds:
+            return
+        members = db.session.scalars(select(User).where(User.id.in_(self.kinds)).order_by(User.id))
+        for member in members:
+            ops.deliver(actor, member, self.kinds[member.id], target_type, target_id, url, title, excerpt)
+
+
+def _excerpt(post) -> str:
+    return plain_text(post.body or "", EXCERPT)
+
+
+def _hidden(*objects) -> bool:
+    return any(obj is None or is_hidden(obj) for obj in objects)
+
+
+def question_asked(actor, question: Question, **extra) -> None:
+    follows.follow(actor, "question", question.id)
+    if _hidden(question):
+        return
+    audience = Audience(actor)
+    audience.mentions(question.body)
+    audience.add(follows.followers("category", question.category_id), "new_question")
+    for tag in question.tags:
+        audience.add(follows.followers("tag", tag.id), "new_question")
+    audience.tell(actor, "question", question.id, question_url(question), question.title, _excerpt(question))
+
+
+def answer_posted(actor, answer: Answer, **extra) -> None:
+    question = answer.question
+    follows.follow(actor, "question", question.id)
+    if _hidden(answer, question):
+        return
+    audience = Audience(actor)
+    audience.mentions(answer.body)
+    watchers = follows.followers("question", question.id)
+    audience.add([uid for uid in watchers if uid != question.author_id], "followed_question")
+    audience.add([uid for uid in watchers if uid == question.author_id], "answer")
+    url = question_url(question, _anchor=f"answer-{answer.id}")
+    audience.tell(actor, "answer", answer.id, url, question.title, _excerpt(answer))
+
+
+def comment_posted(actor, comment: Comment, **extra) -> None:
+    if comment.question_id is not None:
+        post = question = db.session.get(Question, comment.question_id)
+    else:
+        post = db.session.get(Answer, comment.answer_id)
+        question = post.question if post is not None else None
+    if _hidden(comment, post, question):
+        return
+    audience = Audience(actor)
+    audience.mentions(comment.body)
+    audience.add([post.author_id], "comment")
+    url = question_url(question, _anchor=f"comment-{comment.id}")
+    audience.tell(actor, "comment", comment.id, url, question.title, _excerpt(comment))
+
+
+def answer_accepted(actor, answer: Answer, **extra) -> None:
+    question = answer.question
+    if _hidden(answer, question):
+        return
+    audience = Audience(actor)
+    audience.add([answer.author_id], "accepted")
+    audience.add(follows.followers("question", question.id), "solved")
+    url = question_url(question, _anchor=f"answer-{answer.id}")
+    audience.tell(actor, "answer", answer.id, url, question.title, _excerpt(answer))
+
+
+def _new_mentions(actor, post, revision: Revision, target_type: str, url: str, title: str) -> None:
+    """An edit tells only the @handles the previous version did not mention."""
+    column = Revision.question_id if isinstance(post, Question) else Revision.answer_id
+    before = db.session.scalar(select(Revision.body).where(column == post.id, Revision.number == revision.number - 1))
+    audience = Audience(actor)
+    already = set(mentioned(before or ""))
+    fresh = [handle for handle in mentioned(post.body) if handle not in already]
+    audience.mentions(" ".join(f"@{handle}" for handle in fresh))
+    audience.tell(actor, target_type, post.id, url, title, _excerpt(post))
+
+
+def question_edited(actor, question: Question, revision: Revision, **extra) -> None:
+    if not _hidden(question):
+        _new_mentions(actor, question, revision, "question", question_url(question), question.title)
+
+
+def answer_edited(actor, answer: Answer, revision: Revision, **extra) -> None:
+    question = answer.question
+    if not _hidden(answer, question):
+        url = question_url(question, _anchor=f"answer-{answer.id}")
+        _new_mentions(actor, answer, revision, "answer", url, question.title)
+
+
+def article_updated(actor, article_id: int, title: str, url: str, excerpt: str = "") -> None:
+    """A published help article changed: its followers are told (called by the knowledge base)."""
+    audience = Audience(actor)
+    audience.add(follows.followers("article", article_id), "article_updated")
+    audience.tell(actor, "article", article_id, url, title, excerpt)
+
+
+def connect() -> None:
+    signals.question_asked.connect(question_asked, weak=False)
+    signals.question_edited.connect(question_edited, weak=False)
+    signals.answer_posted.connect(answer_posted, weak=False)
+    signals.answer_edited.connect(answer_edited, weak=False)
+    signals.comment_posted.connect(comment_posted, weak=False)
+    signals.answer_accepted.connect(answer_accepted, weak=False)
