@@ -39,6 +39,7 @@ TEST_CONFIG = {
     "KB_RATING_RATE_LIMIT": "1000 per minute",
     "SERVER_NAME": "localhost",
     "SEARCH_POLL_SECONDS": 0,
+    "MAIL_POLL_SECONDS": 0,
     "SEARCH_SYNONYMS_TTL": 0,
 }
 

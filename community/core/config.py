@@ -30,6 +30,11 @@ DEFAULTS = {
     "LOGIN_ACCOUNT_RATE_LIMIT": "20 per hour",
     # Sign-up attempts per address: the form tells whether an address has an account.
     "REGISTER_RATE_LIMIT": "10 per hour",
+    # "Forgot your password?" requests per client address, and per e-mail address asked about.
+    "PASSWORD_RESET_RATE_LIMIT": "10 per hour",
+    "PASSWORD_RESET_ADDRESS_RATE_LIMIT": "3 per hour",
+    # "Send the confirmation link again", per member.
+    "CONFIRM_RESEND_RATE_LIMIT": "5 per hour",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # Longer addresses get 414 (in the API's error shape under /api/).
     "MAX_URL_LENGTH": 4096,
@@ -48,6 +53,17 @@ DEFAULTS = {
     "MAIL_PASSWORD": None,
     "MAIL_USE_TLS": False,
     "MAIL_FROM": "entraide@localhost",
+    # Notification mail waits this long so that a burst to one member goes out as one e-mail.
+    "MAIL_BURST_SECONDS": 60,
+    # Tries before a message is given up (kept, shown to staff); the wait doubles from MAIL_RETRY_SECONDS.
+    "MAIL_MAX_ATTEMPTS": 8,
+    "MAIL_RETRY_SECONDS": 60,
+    "MAIL_TIMEOUT_SECONDS": 15,
+    # Each worker sends queued mail this often (and right after a request queued some); 0: only the command.
+    "MAIL_POLL_SECONDS": 30.0,
+    "MAIL_DIGEST_HOURS": 24,
+    # The site's address for links in e-mail when SERVER_NAME is not set (e.g. https://entraide.example).
+    "SITE_URL": None,
     # How many proxies in front to trust for each X-Forwarded-* header (Werkzeug's ProxyFix); 0: none.
     "PROXY_FIX_X_FOR": 0,
     "PROXY_FIX_X_PROTO": 0,
@@ -73,6 +89,7 @@ ENVIRONMENT = (
     "MAIL_PASSWORD",
     "MAIL_USE_TLS",
     "MAIL_FROM",
+    "SITE_URL",
     *PROXY_FIX,
 )
 
