@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 __all__ = ["MARKUP_VERSION", "plain_text", "render_inline", "render_markdown"]
 
 #: Stored beside every rendered HTML; bump whenever the output can change.
-MARKUP_VERSION = 3  # 2: images from other hosts become links; 3: headings follow the page's outline
+MARKUP_VERSION = 4  # 2: images from other hosts become links; 3: headings follow the page's outline; 4: @mentions
 
 # --- policy -----------------------------------------------------------------
 
@@ -64,6 +64,12 @@ _DROP_WITH_CONTENT = frozenset(
     }
 )  # fmt: skip
 _NO_LINKIFY = frozenset({"pre", "code", "a"})
+
+#: A mention in text: "@handle" not preceded by a word character, "@" or "/" (so neither an e-mail
+#: address nor a URL path is one). A handle: letters, digits, "_", "-" and inner dots, 3 to 30.
+MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_]))")
+#: Where a mention links: the members' ``/u/<handle>`` address, which finds the profile.
+MENTION_PATH = "/u/"
 
 # Above this many "[" Markdown link syntax is disabled for the text: Python-
 # Markdown's link parser is quadratic (10 KB of "[" takes ~13 s with it).
@@ -150,6 +156,39 @@ class _DropContent(Filter):
                 continue
             if depth <= 0:
                 yield token
+
+
+class _Mentions(Filter):
+    """After sanitising, before linkifying: ``@handle`` outside code and links becomes
+    ``<a href="/u/handle" class="mention">@handle</a>`` (the handle need not exist: the page 404s)."""
+
+    def __iter__(self):
+        skip = 0  # depth of open pre, code or a
+        for token in Filter.__iter__(self):
+            kind = token["type"]
+            if kind == "StartTag" and token["name"] in _NO_LINKIFY:
+                skip += 1
+            elif kind == "EndTag" and token["name"] in _NO_LINKIFY:
+                skip = max(0, skip - 1)
+            elif kind == "Characters" and not skip and "@" in token["data"]:
+                yield from _mention_tokens(token["data"])
+                continue
+            yield token
+
+
+def _mention_tokens(text: str):
+    start = 0
+    for match in MENTION.finditer(text):
+        if match.start() > start:
+            yield {"type": "Characters", "data": text[start : match.start()]}
+        href = MENTION_PATH + match.group(1).lower()
+        yield {"type": "StartTag", "namespace": None, "name": "a",
+               "data": {(None, "href"): href, (None, "class"): "mention"}}  # fmt: skip
+        yield {"type": "Characters", "data": match.group()}
+        yield {"type": "EndTag", "namespace": None, "name": "a"}
+        start = match.end()
+    if start < len(text):
+        yield {"type": "Characters", "data": text[start:]}
 
 
 class _FinishLinks(Filter):
@@ -255,6 +294,7 @@ def _cleaner(policy: _Policy) -> Cleaner:
             strip=True,
             strip_comments=True,
             filters=[
+                _Mentions,
                 partial(LinkifyFilter, callbacks=[], skip_tags=_NO_LINKIFY, parse_email=False),
                 _FinishLinks,
             ],

@@ -33,6 +33,7 @@ def load_demo() -> dict:
             spec["email"], spec["name"], DEMO_PASSWORD, role=spec["role"], locale=spec.get("locale")
         )
         user.bio = spec.get("bio", "")
+        user.email_confirmed_at = now  # demo addresses count as confirmed: their mail lands in the outbox
         user.created_at = now - timedelta(days=200 + len(users) * 7)
         users[spec["email"]] = user
     admin = next(u for u in users.values() if u.role == "admin")

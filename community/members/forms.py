@@ -35,8 +35,29 @@ class PasswordForm(FlaskForm):
     revoke_tokens = BooleanField(_l("Also revoke my personal API tokens"))
 
 
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail"),
+        description=_l("The address of your account: we send it a link to choose a new password."),
+        render_kw={"autocomplete": "email"},
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    new_password = PasswordField(
+        _l("New password"),
+        description=_l("At least 10 characters; a short sentence works well."),
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
 class ProfileForm(FlaskForm):
     display_name = StringField(_l("Display name"), render_kw={"maxlength": 60})
+    handle = StringField(
+        _l("Handle"),
+        description=_l("Others mention you by writing @ followed by your handle, e.g. @lea_martin."),
+        render_kw={"maxlength": 31, "autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
+    )
     bio = TextAreaField(_l("About you"), render_kw={"rows": 4, "maxlength": 1000})
     locale = SelectField(
         _l("Language"), choices=[("", _l("Automatic (browser)")), ("fr", "Français"), ("en", "English")]

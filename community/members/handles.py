@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from flask_babel import gettext as _
+from sqlalchemy import func, select
 
+from community.core import markup
+from community.core.errors import Conflict, ValidationError
 from community.core.extensions import db
 from community.core.text import slugify
 
 MIN_LENGTH, MAX_LENGTH = 3, 30
 #: A handle as typed after "@": letters, digits, "_", "-" and inner dots.
 PATTERN = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]{1,28}[a-z0-9_])")
-#: A mention in text: "@handle" not preceded by a word character (so e-mail addresses are not).
-MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{1,28}[A-Za-z0-9_]))")
+#: A mention in text (the renderer links the same ones).
+MENTION = markup.MENTION
 
 
 def base_handle(display_name: str) -> str:
@@ -50,3 +53,34 @@ def mentioned(text: str) -> list[str]:
     for match in MENTION.finditer(text or ""):
         seen.setdefault(match.group(1).lower(), None)
     return list(seen)
+
+
+def check(handle: str, owner_id: int | None = None) -> str:
+    """``handle`` as typed in settings (an "@" in front is fine), lower-cased, once it is well
+    formed and no other member has it; else a ValidationError or Conflict on the ``handle`` field."""
+    from community.members.models import User
+
+    handle = (handle or "").strip().removeprefix("@").lower()
+    if not PATTERN.fullmatch(handle):
+        message = _(
+            "Use %(min)d to %(max)d characters: letters without accents, digits, “_”, “-” or “.”, "
+            "starting and ending with a letter, a digit or “_”.",
+            min=MIN_LENGTH,
+            max=MAX_LENGTH,
+        )
+        raise ValidationError(message, {"handle": message})
+    other = db.session.scalar(select(User.id).where(func.lower(User.handle) == handle, User.id != (owner_id or 0)))
+    if other is not None:
+        message = _("@%(handle)s is already taken: try another one.", handle=handle)
+        raise Conflict(message, {"handle": message}, code="handle_taken")
+    return handle
+
+
+def by_handle(handle: str):
+    """The member whose handle is ``handle`` (any case), or None."""
+    from community.members.models import User
+
+    handle = (handle or "").strip().lower()
+    if not PATTERN.fullmatch(handle):
+        return None
+    return db.session.scalar(select(User).where(func.lower(User.handle) == handle))

@@ -18,7 +18,7 @@ from community.core.errors import Conflict, NotFound, ValidationError
 from community.core.extensions import db
 from community.core.permissions import require
 from community.core.text import storable
-from community.members import handles
+from community.members import account_mail, handles
 from community.members.models import ROLES, ApiToken, User
 
 MIN_PASSWORD = 10
@@ -153,11 +153,31 @@ def change_password(user: User, current: str, new: str, revoke_tokens: bool = Fa
     if revoke_tokens:
         for token in list(user.tokens):
             revoke_token(user, token)
+    account_mail.send_password_changed(user)
     return end_sessions(user)
 
 
-def update_profile(user: User, display_name: str, bio: str, locale: str | None) -> User:
+def reset_password(user: User, new: str) -> User:
+    """A new password through a reset link (checked by the caller): every session ends, the
+    address counts as confirmed (the link reached it) and the member is told by e-mail."""
+    problem = _password_error(new or "", user.email, user.display_name)
+    if problem:
+        raise ValidationError(problem, {"new_password": problem})
+    user.password_hash = generate_password_hash(new)
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = utcnow()
+    account_mail.send_password_changed(user)
+    return end_sessions(user)
+
+
+def update_profile(user: User, display_name: str, bio: str, locale: str | None, handle: str | None = None) -> User:
+    """Profile changes; ``handle`` None keeps the current one."""
     fields = {}
+    if handle is not None:
+        try:
+            handle = handles.check(handle, user.id)
+        except (ValidationError, Conflict) as err:
+            fields.update(err.fields)
     try:
         user.display_name = _clean_name(display_name)
     except ValidationError as err:
@@ -173,6 +193,8 @@ def update_profile(user: User, display_name: str, bio: str, locale: str | None) 
         raise ValidationError(_("Please correct the highlighted fields."), fields)
     user.bio = bio
     user.locale = locale or None
+    if handle is not None:
+        user.handle = handle
     db.session.flush()
     signals.content_changed.send(user)
     return user

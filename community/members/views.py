@@ -13,6 +13,7 @@ from community.core.forms import attempt
 from community.core.pagination import paginate
 from community.core.permissions import require
 from community.core.web import page_arg, safe_next
+from community.members import account_mail, handles
 from community.members import operations as ops
 from community.members.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RoleForm, TokenForm
 from community.members.models import ROLE_LABELS, ApiToken, User
@@ -44,12 +45,15 @@ def register():
         return redirect(url_for("site.home"))
     form = RegisterForm()
     if form.validate_on_submit():
-        user = attempt(
-            form,
-            lambda: ops.register(
+
+        def operation():
+            user = ops.register(
                 form.email.data, form.display_name.data, form.password.data, locale=request.cookies.get("lang")
-            ),
-        )
+            )
+            account_mail.send_confirmation(user)
+            return user
+
+        user = attempt(form, operation)
         if user is not None:
             login_user(user)
             flash(_("Welcome to the community, %(name)s!", name=user.display_name), "success")
@@ -107,6 +111,13 @@ def profile(user_id: int):
     return render_template("members/profile.html", user=user, activity=user_activity(user, current_user))
 
 
+@bp.route("/u/<handle>")
+def profile_by_handle(handle: str):
+    """``/u/<handle>``, where mentions link: the member's profile (404 for unknown handles)."""
+    user = handles.by_handle(handle) or abort(404)
+    return redirect(url_for("members.profile", user_id=user.id))
+
+
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings():
@@ -115,7 +126,10 @@ def settings():
         form.locale.data = current_user.locale or ""
     if form.validate_on_submit():
         if attempt(
-            form, lambda: ops.update_profile(current_user, form.display_name.data, form.bio.data, form.locale.data)
+            form,
+            lambda: ops.update_profile(
+                current_user, form.display_name.data, form.bio.data, form.locale.data, handle=form.handle.data
+            ),
         ):
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("members.settings"))

@@ -56,6 +56,7 @@ def index():
         status=status,
         category=category,
         tag=tag,
+        tag_target=taxonomy.tag_by_name(tag) if tag else None,
         categories=taxonomy.categories(),
     )
 

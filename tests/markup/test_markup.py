@@ -93,6 +93,8 @@ def test_payload_folder_is_complete():
 
 _NOT_URL_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+# The one class a link may carry: a mention's, on a link to a member's /u/<handle> address.
+_MENTION_HREF = re.compile(r"/u/[a-z0-9_.-]{3,30}")
 
 
 def _squash(value: str) -> str:
@@ -132,7 +134,10 @@ def problems(output: str, allowed: dict[str, set[str]]) -> list[str]:
                 found.append(f"event handler {name}= on <{tag}>")
             if name_l == "style":
                 found.append(f"style= on <{tag}>")
-            if name_l not in allowed[tag]:
+            mention = tag == "a" and name_l == "class" and value == "mention"
+            if mention and not _MENTION_HREF.fullmatch(el.get("href") or ""):
+                found.append(f"mention class on a link to {el.get('href')!r}")
+            if name_l not in allowed[tag] and not mention:
                 found.append(f"attribute {name}= on <{tag}>")
             if "javascript:" in _squash(value):
                 found.append(f"'javascript:' in {tag}[{name}]={value!r}")
@@ -201,6 +206,9 @@ def test_checker_catches_bad_html():
     assert problems("<p>x</p>", INLINE_ALLOWED)
     assert problems('<svg><a href="#">x</a></svg>', BLOCK_ALLOWED)
     assert not problems('<p><a href="/faq">x</a> <code class="language-py">y</code></p>', BLOCK_ALLOWED)
+    assert problems('<a href="https://evil.example/" class="mention" rel="nofollow ugc noopener">x</a>', BLOCK_ALLOWED)
+    assert problems('<a href="/u/lea" class="other">x</a>', BLOCK_ALLOWED)
+    assert not problems('<a href="/u/lea_martin" class="mention">@lea_martin</a>', INLINE_ALLOWED)
 
 
 # --- normal Markdown ------------------------------------------------------------
@@ -624,3 +632,37 @@ def test_threads_get_the_same_output():
 def test_rejects_non_text():
     with pytest.raises(TypeError):
         render_markdown(b"bytes")  # type: ignore[arg-type]
+
+
+# --- mentions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_inline], ids=["block", "inline"])
+def test_a_mention_links_to_the_members_address(render):
+    out = render("Merci @Lea_Martin, et bonjour @marc.dubreuil.")
+    assert '<a href="/u/lea_martin" class="mention">@Lea_Martin</a>,' in out
+    assert '<a href="/u/marc.dubreuil" class="mention">@marc.dubreuil</a>.' in out
+    assert not problems(out, BLOCK_ALLOWED if render is render_markdown else INLINE_ALLOWED)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Écrivez à lea@example.com",
+        "`@lea_martin` dans le code",
+        "```\n@lea_martin\n```",
+        "[voir @lea_martin](https://example.com/page)",
+        "https://example.com/@lea_martin",
+        "trop court : @ab",
+        "double @@lea_martin",
+    ],
+    ids=["email", "code", "fenced", "inside-link", "url-path", "too-short", "double-at"],
+)
+def test_what_is_not_a_mention_is_left_alone(source):
+    assert 'class="mention"' not in render_markdown(source)
+
+
+def test_a_typed_mention_link_cannot_smuggle_the_class_or_a_script():
+    out = render_markdown('<a class="mention" href="javascript:alert(1)">@x</a> @<script>alert(1)</script>lea_martin')
+    assert not problems(out, BLOCK_ALLOWED), out
+    assert "javascript" not in out and "<script" not in out
