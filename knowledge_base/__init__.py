@@ -70,4 +70,4 @@ def init_app(app: Flask) -> None:
     register_staff_link(app, StaffLink("kb_curation.queue", _l("Curation queue"), "award", "article.edit", order=20))
     search_documents.register_kinds()
     community_signals.demo_loaded.connect(demo.load, weak=False)
-    subscribers.connect()
+    subscribers.connect(app)

@@ -40,12 +40,18 @@ class User(UserMixin, db.Model):
     handle: Mapped[str] = mapped_column(String(30), unique=True, nullable=False)
     email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_digest_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: Suspended until then (far in the future for good); moderation sets it, notifications honour it.
+    suspended_until: Mapped[datetime | None] = mapped_column(DateTime)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     def get_id(self) -> str:
         """Session id: changes with the password, so changing it signs out other sessions."""
         return f"{self.id}:{self.session_token}"
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > utcnow()
 
     @property
     def is_staff(self) -> bool:

@@ -52,7 +52,7 @@ def _compose_burst(leader: OutboxMessage, now: datetime) -> bool:
         .order_by(Notification.id)
     ).all()
     user = db.session.get(User, leader.recipient_id)
-    if user is None or user.email_confirmed_at is None or preferences.delivery_for(user, leader.kind) != "immediate":
+    if not preferences.mailed_at_once(user, leader.kind):
         notifications = []
     for row in rows:
         if row is not leader:

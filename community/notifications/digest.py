@@ -25,6 +25,7 @@ def _due_members(now: datetime) -> list[User]:
         .outerjoin(DeliverySetting, setting)
         .where(Notification.mailed_at.is_(None), Notification.read_at.is_(None), Notification.created_at <= now)
         .where(User.email_confirmed_at.is_not(None))
+        .where(or_(User.suspended_until.is_(None), User.suspended_until <= now))
         .where(or_(User.last_digest_at.is_(None), User.last_digest_at <= cutoff))
         .where(
             or_(

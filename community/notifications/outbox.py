@@ -40,7 +40,7 @@ def queue_notification(notification) -> OutboxMessage | None:
     Bodies are written when the window closes, so a burst reads as one e-mail.
     """
     user = notification.recipient
-    if user.email_confirmed_at is None or preferences.delivery_for(user, notification.kind) != "immediate":
+    if not preferences.mailed_at_once(user, notification.kind):
         return None
     key = burst_key(notification.kind, user.id)
     window_end = db.session.scalar(

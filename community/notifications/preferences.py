@@ -92,3 +92,14 @@ def unsubscribe_headers(user, kind: str) -> tuple[str, dict]:
     """The one-click unsubscribe address and the headers that announce it (RFC 8058)."""
     url = compose.external_url("mail.unsubscribe", token=unsubscribe_token(user, kind))
     return url, {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def mailed_at_once(user, kind: str) -> bool:
+    """Whether ``user`` is e-mailed of ``kind`` as it happens: a confirmed address, not suspended,
+    and "at once" chosen (or the kind's default)."""
+    return (
+        user is not None
+        and not user.is_suspended
+        and user.email_confirmed_at is not None
+        and delivery_for(user, kind) == "immediate"
+    )

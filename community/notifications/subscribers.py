@@ -12,10 +12,10 @@ signal (the community knows no article).
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from community.core import signals
-from community.core.database import is_hidden
+from community.core.database import is_hidden, utcnow
 from community.core.extensions import db
 from community.core.markup import plain_text
 from community.members.handles import mentioned
@@ -27,6 +27,11 @@ from community.questions.urls import question_url
 
 MAX_MENTIONS = 10
 EXCERPT = 160
+
+
+def _not_suspended():
+    """Suspended members hear of nothing while the suspension lasts."""
+    return or_(User.suspended_until.is_(None), User.suspended_until <= utcnow())
 
 
 class Audience:
@@ -51,7 +56,7 @@ class Audience:
     def tell(self, actor, target_type: str, target_id: int, url: str, title: str, excerpt: str = "") -> None:
         if not self.kinds:
             return
-        members = db.session.scalars(select(User).where(User.id.in_(self.kinds)).order_by(User.id))
+        members = db.session.scalars(select(User).where(User.id.in_(self.kinds), _not_suspended()).order_by(User.id))
         for member in members:
             ops.deliver(actor, member, self.kinds[member.id], target_type, target_id, url, title, excerpt)
 

@@ -111,3 +111,33 @@ def test_next_never_leads_off_the_site(client, auth):
     auth.login(make.user())
     response = client.post(f"/follow/question/{question.id}", data={"next": "https://evil.example/"})
     assert response.headers["Location"] == f"/questions/{question.id}/{question.slug}"
+
+
+def test_a_member_follows_a_help_article_and_hears_when_it_is_updated(client, auth):
+    from community.notifications.models import Notification
+    from knowledge_base import operations as kb
+
+    staff = make.user("staff")
+    article = make.article(staff, title="Réinitialiser sa box internet")
+    reader = make.user()
+    auth.login(reader)
+    page = client.get(f"/kb/{article.id}/{article.slug}").get_data(as_text=True)
+    action, next_value, text = follow_form(page)
+    assert action == f"/follow/article/{article.id}" and text.startswith("Follow")
+    response = client.post(action, data={"next": next_value})
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/kb/{article.id}/{article.slug}")
+    assert follows.is_following(reader, "article", article.id)
+
+    kb.edit_article(staff, article, summary="Nouvelle méthode : maintenez le bouton quinze secondes.")
+    db.session.commit()
+    told = db.session.scalars(db.select(Notification).where(Notification.recipient_id == reader.id)).all()
+    assert [n.kind for n in told] == ["article_updated"]
+
+    _, _, text = follow_form(client.get(f"/kb/{article.id}/{article.slug}").get_data(as_text=True))
+    assert text.startswith("Unfollow")
+
+
+def test_drafts_cannot_be_followed(client, auth):
+    draft = make.article(title="Brouillon", publish=False)
+    auth.login(make.user())
+    assert client.post(f"/follow/article/{draft.id}").status_code == 404

@@ -218,3 +218,25 @@ def test_a_notification_leaves_the_list_when_its_answer_is_hidden(client, auth, 
     db.session.commit()
     assert _bell(client.get("/").get_data(as_text=True)) is None
     assert "produit miracle" not in client.get("/notifications").get_data(as_text=True)
+
+
+def test_a_suspended_member_hears_of_nothing_until_the_suspension_ends(thread):
+    from datetime import timedelta
+
+    from community.core.database import utcnow
+    from community.notifications.models import OutboxMessage
+
+    lea, marc, question = thread
+    lea.email_confirmed_at = utcnow()
+    lea.suspended_until = utcnow() + timedelta(days=3)
+    db.session.commit()
+    make.answer(question, marc, "Débranchez la box trente secondes.")
+    assert _notifications(lea) == []
+    assert OutboxMessage.query.filter_by(recipient_id=lea.id).count() == 0
+
+    lea.suspended_until = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    make.answer(question, make.user(), "Vérifiez le câble fibre.")
+    told = _notifications(lea)
+    assert [n.kind for n in told] == ["answer"]
+    assert OutboxMessage.query.filter_by(recipient_id=lea.id).count() == 1
