@@ -35,6 +35,8 @@ DEFAULTS = {
     "PASSWORD_RESET_ADDRESS_RATE_LIMIT": "3 per hour",
     # "Send the confirmation link again", per member.
     "CONFIRM_RESEND_RATE_LIMIT": "5 per hour",
+    # "Change e-mail address" attempts per member (each checks the password, each may send a link).
+    "EMAIL_CHANGE_RATE_LIMIT": "10 per hour",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # Longer addresses get 414 (in the API's error shape under /api/).
     "MAX_URL_LENGTH": 4096,

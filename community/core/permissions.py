@@ -117,6 +117,7 @@ ACTIONS: dict[str, list[Rule]] = {
     "user.list": [_admin],
     "user.change_role": [_admin],
     "token.manage": [_self],
+    "account.change_email": [_self],
 }
 
 # Actions anyone may do, signed in or not.

@@ -8,6 +8,9 @@ _signals = Namespace()
 
 member_registered = _signals.signal("member-registered", doc="A visitor created an account.")
 role_changed = _signals.signal("role-changed", doc="An admin changed a member's role (user, old, new).")
+email_changed = _signals.signal(
+    "email-changed", doc="A member confirmed a new e-mail address from the link sent to it (user, old, new)."
+)
 question_asked = _signals.signal("question-asked", doc="A question was posted (question).")
 question_edited = _signals.signal(
     "question-edited", doc="A question's title, body or tags changed (question, revision)."

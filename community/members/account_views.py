@@ -1,4 +1,5 @@
-"""Confirming an e-mail address and resetting a forgotten password, from the links we e-mail."""
+"""Confirming an e-mail address, changing it, and resetting a forgotten password, from the links
+we e-mail."""
 
 from __future__ import annotations
 
@@ -6,12 +7,12 @@ from flask import Blueprint, current_app, flash, make_response, redirect, render
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
-from community.core.errors import ValidationError
+from community.core.errors import DomainError, ValidationError
 from community.core.extensions import db, limiter
 from community.core.forms import apply_errors, attempt
 from community.members import account_mail
 from community.members import operations as ops
-from community.members.forms import ForgotPasswordForm, ResetPasswordForm
+from community.members.forms import EmailChangeForm, ForgotPasswordForm, ResetPasswordForm
 
 bp = Blueprint("account", __name__)
 
@@ -30,6 +31,10 @@ def _reset_address() -> str:
 
 def _confirm_resend_limit() -> str:
     return current_app.config["CONFIRM_RESEND_RATE_LIMIT"]
+
+
+def _email_change_limit() -> str:
+    return current_app.config["EMAIL_CHANGE_RATE_LIMIT"]
 
 
 def _private(response):
@@ -66,6 +71,46 @@ def resend_confirmation():
 
 def _same_site(url: str | None) -> bool:
     return bool(url) and url.startswith(request.host_url)
+
+
+@bp.route("/settings/email", methods=["GET", "POST"])
+@login_required
+@limiter.limit(_email_change_limit, key_func=lambda: str(current_user.id), methods=["POST"], scope="email-change")
+def change_email():
+    """Ask for a new address: a link goes to it, and the address changes when it is opened."""
+    form = EmailChangeForm()
+    if form.validate_on_submit():
+        member = current_user._get_current_object()
+        email = attempt(
+            form, lambda: ops.request_email_change(member, member, form.email.data, form.current_password.data)
+        )
+        if email is not None:
+            flash(_("We sent a link to %(email)s: open it to start using this address.", email=email), "info")
+            return redirect(url_for("account.change_email"))
+    return render_template("members/email.html", form=form, section="email"), 422 if form.errors else 200
+
+
+@bp.route("/settings/email/change/<token>")
+@login_required
+def confirm_email_change(token: str):
+    """The link sent to the new address; it works only for the member who asked, signed in (mail
+    scanners that open links change nothing)."""
+    member = current_user._get_current_object()
+    new_email = account_mail.email_change_for(member, token)
+    if new_email is None:
+        return _private(render_template("members/link_invalid.html", kind="email_change")), 400
+    try:
+        changed = ops.change_email(member, member, new_email)
+        db.session.commit()
+    except DomainError as err:
+        db.session.rollback()
+        if err.status in (401, 403, 404):
+            raise
+        flash(err.message, "error")
+        return redirect(url_for("account.change_email"))
+    login_user(changed)
+    flash(_("Your e-mail address is now %(email)s.", email=changed.email), "success")
+    return _private(redirect(url_for("account.change_email")))
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])

@@ -35,6 +35,15 @@ class PasswordForm(FlaskForm):
     revoke_tokens = BooleanField(_l("Also revoke my personal API tokens"))
 
 
+class EmailChangeForm(FlaskForm):
+    email = EmailField(
+        _l("New e-mail address"),
+        description=_l("We send it a link: your address changes when you open it."),
+        render_kw={"autocomplete": "email"},
+    )
+    current_password = PasswordField(_l("Current password"), render_kw={"autocomplete": "current-password"})
+
+
 class ForgotPasswordForm(FlaskForm):
     email = EmailField(
         _l("E-mail"),

@@ -90,11 +90,7 @@ def register(email: str, display_name: str, password: str, role: str = "customer
     if fields:
         raise ValidationError(_("Please correct the highlighted fields."), fields)
     if find_by_email(email):
-        raise Conflict(
-            _("An account already exists with this e-mail."),
-            {"email": _("An account already exists with this e-mail.")},
-            code="email_taken",
-        )
+        raise _email_taken()
     user = User(
         email=email,
         display_name=display_name,
@@ -168,6 +164,57 @@ def reset_password(user: User, new: str) -> User:
         user.email_confirmed_at = utcnow()
     account_mail.send_password_changed(user)
     return end_sessions(user)
+
+
+def _email_taken() -> Conflict:
+    """Worded as at registration, which already tells whether an address has an account."""
+    return Conflict(
+        _("An account already exists with this e-mail."),
+        {"email": _("An account already exists with this e-mail.")},
+        code="email_taken",
+    )
+
+
+def request_email_change(actor: User, user: User, new_email: str, password: str) -> str:
+    """Send ``user``'s link for ``new_email`` to that address; nothing changes until it is opened
+    (``change_email``). Returns the address, normalised. Whether another account uses it is only
+    said once the password is right."""
+    require(actor, "account.change_email", user)
+    fields = {}
+    if not check_password_hash(user.password_hash, password or ""):
+        fields["current_password"] = _("Your current password is not correct.")
+    try:
+        new_email = normalise_email(new_email or "")
+    except ValidationError as err:
+        fields.update(err.fields)
+    else:
+        if new_email == user.email.lower():
+            fields["email"] = _("This is already your address.")
+    if fields:
+        raise ValidationError(_("Please correct the highlighted fields."), fields)
+    if find_by_email(new_email):
+        raise _email_taken()
+    account_mail.send_email_change(user, new_email)
+    return new_email
+
+
+def change_email(actor: User, user: User, new_email: str) -> User:
+    """``new_email`` becomes ``user``'s confirmed address (its link was opened, checked by the
+    caller); the old address is told, and every session ends (the caller signs the current one in
+    again). API tokens stay."""
+    require(actor, "account.change_email", user)
+    new_email = normalise_email(new_email)
+    other = find_by_email(new_email)
+    if other is not None and other.id != user.id:
+        raise _email_taken()
+    old = user.email
+    user.email = new_email
+    user.email_confirmed_at = utcnow()
+    db.session.flush()
+    account_mail.send_email_changed(user, old)
+    end_sessions(user)
+    signals.email_changed.send(actor, user=user, old=old, new=new_email)
+    return user
 
 
 def update_profile(user: User, display_name: str, bio: str, locale: str | None, handle: str | None = None) -> User:

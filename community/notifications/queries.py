@@ -52,7 +52,11 @@ def notifications(user, unread_only: bool = False, page: int = 1, per_page: int 
     stmt = select(Notification).where(Notification.recipient_id == user.id)
     if unread_only:
         stmt = stmt.where(Notification.read_at.is_(None))
-    stmt = _visible(stmt).options(selectinload(Notification.actor)).order_by(Notification.id.desc())
+    stmt = (
+        _visible(stmt)
+        .options(selectinload(Notification.actor))
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
     return paginate(stmt, page, per_page)
 
 
