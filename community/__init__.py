@@ -45,7 +45,7 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, demo, notifications, site
+    from community import api, audit, demo, notifications, site
     from community.core import language as content_language
     from community.core import navigation, sitemap
     from community.core.navigation import register_staff_link
@@ -109,6 +109,7 @@ def init_app(app: Flask) -> None:
     visits.init_app(app)
     demo.init_app(app)
     notifications.init_app(app)
+    audit.init_app(app)
 
     if not app.testing:
 

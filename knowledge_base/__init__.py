@@ -34,6 +34,7 @@ def init_app(app: Flask) -> None:
     from community.questions.matches import register_excerpts
     from knowledge_base import (  # noqa: F401
         api,
+        audit,
         browsing,
         cli,
         curation_views,
@@ -53,6 +54,7 @@ def init_app(app: Flask) -> None:
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
     permissions.register(ACTIONS, public={"article.rate"})
+    audit.register()
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(views.bp)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from community.audit import record
 from community.core import signals as community_signals
 from community.core.database import utcnow
 from community.core.extensions import db
@@ -102,7 +103,7 @@ def import_articles(actor, lines: Iterable[str], publish: bool = False) -> Impor
     """
     if actor is not None:
         require(actor, "article.import")
-    report = ImportReport()
+    report, published = ImportReport(), 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -135,8 +136,12 @@ def import_articles(actor, lines: Iterable[str], publish: bool = False) -> Impor
         if publish and article.status in ("draft", "in_review"):
             now = utcnow()
             article.status, article.published_at, article.last_reviewed_at = "published", now, now
+            published += 1
             signals.article_published.send(actor, article=article)
         db.session.flush()
         report.articles.append(article)
+    after = {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
+    after |= {"refused": len(report.refused), "published": published}
+    record(actor, "article.import", "article", None, after=after)
     community_signals.content_changed.send(actor)
     return report

@@ -24,7 +24,7 @@ from community.core.text import slugify, storable
 from community.questions.models import Answer, Question
 from community.questions.operations import parse_tags
 from community.taxonomy.models import Category, Tag
-from knowledge_base import media, signals
+from knowledge_base import audit, media, signals
 from knowledge_base.models import KINDS, LANGUAGES, Article, ArticleCredit, ArticleRevision, ArticleStep
 from knowledge_base.steps import TITLE_MAX as STEP_TITLE_MAX
 from knowledge_base.steps import join_title, split_steps, split_title
@@ -163,6 +163,10 @@ def add_revision(actor, article: Article, note: str = "") -> ArticleRevision:
     return revision
 
 
+def _day(moment) -> str | None:
+    return moment.isoformat(timespec="seconds") + "Z" if moment else None
+
+
 def _changed(actor) -> None:
     community_signals.content_changed.send(actor)
 
@@ -246,12 +250,17 @@ def create_article(
     db.session.flush()
     add_revision(actor, article)
     db.session.flush()
+    audit.record_status(actor, "article.create", article, None, title=article.title)
     signals.article_created.send(actor, article=article)
     return article
 
 
 def edit_article(actor, article: Article, note: str = "", **changes) -> Article:
     """Change any of kind, title, summary, body, language, category (slug), tags, steps; keeps a revision."""
+    return _edit(actor, article, note, changes, "article.edit")
+
+
+def _edit(actor, article: Article, note: str, changes: dict, action: str) -> Article:
     require(actor, "article.edit", article)
     fields: dict = {}
     unknown = set(changes) - {"kind", "title", "summary", "body", "language", "category", "tags", "steps"}
@@ -268,6 +277,7 @@ def edit_article(actor, article: Article, note: str = "", **changes) -> Article:
     article.editor_id = getattr(actor, "id", None)
     revision = add_revision(actor, article, note)
     db.session.flush()
+    audit.record_edit(actor, article, before, content_key(article), revision, action, note)
     signals.article_edited.send(actor, article=article, revision=revision)
     _changed(actor)
     return article
@@ -294,15 +304,9 @@ def restore_revision(actor, article: Article, number: int) -> Article:
     )
     if revision is None:
         raise NotFound(_("This revision does not exist."))
-    return edit_article(
-        actor,
-        article,
-        note=_("Restored revision %(n)d", n=number),
-        title=revision.title,
-        summary=revision.summary,
-        body=revision.body,
-        steps=json.loads(revision.steps),
-    )
+    changes = {"title": revision.title, "summary": revision.summary, "body": revision.body}
+    changes["steps"] = json.loads(revision.steps)
+    return _edit(actor, article, _("Restored revision %(n)d", n=number), changes, "article.restore_revision")
 
 
 def submit_for_review(actor, article: Article) -> Article:
@@ -311,6 +315,7 @@ def submit_for_review(actor, article: Article) -> Article:
         raise Conflict(_("Only a draft can be sent for review."), code="not_a_draft")
     article.status = "in_review"
     db.session.flush()
+    audit.record_status(actor, "article.submit", article, "draft")
     signals.article_submitted.send(actor, article=article)
     return article
 
@@ -320,13 +325,14 @@ def publish(actor, article: Article) -> Article:
     require(actor, "article.publish", article)
     if article.status not in ("draft", "in_review"):
         raise Conflict(_("Only a draft or an article in review can be published."), code="not_publishable")
-    now = utcnow()
+    now, old_status = utcnow(), article.status
     article.status = "published"
     article.published_at = article.published_at or now
     article.last_reviewed_at = now
     article.needs_review = False
     article.updated_at = now
     db.session.flush()
+    audit.record_status(actor, "article.publish", article, old_status)
     signals.article_published.send(actor, article=article)
     _changed(actor)
     return article
@@ -337,9 +343,12 @@ def mark_reviewed(actor, article: Article) -> Article:
     require(actor, "article.publish", article)
     if not article.is_published:
         raise Conflict(_("Only a published article can be marked as reviewed."), code="not_published")
+    before = {"needs_review": article.needs_review, "last_reviewed_at": _day(article.last_reviewed_at)}
     article.last_reviewed_at = utcnow()
     article.needs_review = False
     db.session.flush()
+    after = {"needs_review": False, "last_reviewed_at": _day(article.last_reviewed_at)}
+    audit.record(actor, "article.review", "article", article.id, before=before, after=after)
     signals.article_reviewed.send(actor, article=article)
     return article
 
@@ -354,10 +363,12 @@ def archive(actor, article: Article, replacement: Article | None = None) -> Arti
             _("Please correct the highlighted fields."),
             {"replacement": _("Choose another article, already published.")},
         )
+    old_status = article.status
     article.status = "archived"
     article.replacement = replacement
     article.updated_at = utcnow()
     db.session.flush()
+    audit.record_status(actor, "article.archive", article, old_status, replacement=getattr(replacement, "id", None))
     signals.article_archived.send(actor, article=article, replacement=replacement)
     _changed(actor)
     return article
@@ -407,6 +418,7 @@ def promote_answer(actor, answer: Answer, kind: str = "faq") -> Article:
     db.session.flush()
     add_revision(actor, article, _("Promoted from an answer"))
     db.session.flush()
+    audit.record_status(actor, "article.promote", article, None, kind=kind, answer=answer.id)
     signals.article_created.send(actor, article=article)
     signals.answer_promoted.send(actor, article=article, answer=answer)
     return article
@@ -458,6 +470,9 @@ def set_step_media(actor, article: Article, position: int, *, image_path=KEEP, v
     if video_url is not KEEP:
         step.video_url = video_url
     if (step.image_path, step.video_url) != before:
+        keys = (f"step_{position}_image", f"step_{position}_video_url")
+        old, new = dict(zip(keys, before, strict=True)), dict(zip(keys, (step.image_path, step.video_url), strict=True))
+        audit.record(actor, "article.media", "article", article.id, before=old, after=new)
         article.updated_at = utcnow()
         article.editor_id = getattr(actor, "id", None)
         db.session.flush()

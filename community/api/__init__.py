@@ -12,6 +12,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from community.api import (  # noqa: F401 - their operations
+        audit,
         categories,
         notifications,
         questions,

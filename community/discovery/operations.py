@@ -9,6 +9,7 @@ from flask import has_request_context
 from flask_babel import gettext as _
 from sqlalchemy import String, case, cast, delete, exists, func, literal, or_, select, update
 
+from community import audit
 from community.core import signals
 from community.core.database import utcnow
 from community.core.errors import ValidationError
@@ -199,6 +200,9 @@ def synonyms_text() -> str:
     return "\n".join(", ".join(group) for group in synonym_groups())
 
 
+AUDITED_GROUPS = 20  # the audit log keeps this many of the groups added and removed
+
+
 def save_synonyms(actor, text: str) -> list[list[str]]:
     """Replace the synonym list: one group a line, words separated by commas."""
     require(actor, "search.synonyms")
@@ -217,9 +221,16 @@ def save_synonyms(actor, text: str) -> list[list[str]]:
             lines=", ".join(map(str, problems[:10])),
         )
         raise ValidationError(message, {"synonyms": message})
+    old = [", ".join(g) for g in synonym_groups()]
+    new = [", ".join(g) for g in groups]
     db.session.execute(delete(SynonymGroup))
-    db.session.add_all(SynonymGroup(terms=", ".join(g)) for g in groups)
+    db.session.add_all(SynonymGroup(terms=line) for line in new)
     db.session.flush()
+    removed, added = [g for g in old if g not in new], [g for g in new if g not in old]
+    if removed or added:
+        before = {"groups": len(old), "removed": removed[:AUDITED_GROUPS]}
+        after = {"groups": len(new), "added": added[:AUDITED_GROUPS]}
+        audit.record(actor, "search.synonyms", "synonyms", None, before=before, after=after)
     signals.synonyms_changed.send(actor)
     return groups
 

@@ -6,6 +6,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from community import audit
 from community.core.errors import DomainError
 from community.core.extensions import db
 from community.core.permissions import OPERATOR
@@ -31,6 +32,7 @@ def create_user(email: str, name: str, role: str, password: str) -> None:
     """Create a member with a role."""
     try:
         user = ops.register(email, name, password, role=role)
+        audit.record(OPERATOR, "user.create", "user", user.id, after={"role": role})
         db.session.commit()
     except DomainError as err:
         _fail(err)

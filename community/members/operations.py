@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from community import audit
 from community.core import signals
 from community.core.database import utcnow
 from community.core.errors import Conflict, NotFound, ValidationError
@@ -258,6 +259,8 @@ def change_role(actor: User, user: User, role: str) -> User:
         )
     old, user.role = user.role, role
     db.session.flush()
+    if old != role:
+        audit.record(actor, "user.role", "user", user.id, before={"role": old}, after={"role": role})
     signals.role_changed.send(actor, user=user, old=old, new=role)
     signals.content_changed.send(actor)
     return user

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from community import audit
 from community.core import signals
 from community.core.database import INCLUDE_HIDDEN, utcnow
 from community.core.extensions import db
@@ -19,22 +20,31 @@ def _recount(target: Hideable) -> None:
         qa.refresh_question(db.session.get(Question, target.question_id, execution_options={INCLUDE_HIDDEN: True}))
 
 
-def _set_hidden(actor, target: Hideable, hidden: bool) -> Hideable:
+def _set_hidden(actor, target: Hideable, hidden: bool, reason: str) -> Hideable:
     require(actor, "content.hide", target)
     if (target.hidden_at is not None) != hidden:
         target.hidden_at = utcnow() if hidden else None
         db.session.flush()
+        audit.record(
+            actor,
+            "content.hide" if hidden else "content.restore",
+            type(target).__name__.lower(),
+            target.id,
+            before={"hidden": not hidden},
+            after={"hidden": hidden},
+            reason=reason,
+        )
         _recount(target)
         db.session.flush()
         signals.content_changed.send(actor)
     return target
 
 
-def hide(actor, target: Hideable) -> Hideable:
-    """Take ``target`` out of every page, list, search and count, at once (staff)."""
-    return _set_hidden(actor, target, True)
+def hide(actor, target: Hideable, reason: str = "") -> Hideable:
+    """Take ``target`` out of every page, list, search and count, at once (staff); ``reason`` goes to the audit log."""
+    return _set_hidden(actor, target, True, reason)
 
 
-def restore(actor, target: Hideable) -> Hideable:
+def restore(actor, target: Hideable, reason: str = "") -> Hideable:
     """Undo ``hide``."""
-    return _set_hidden(actor, target, False)
+    return _set_hidden(actor, target, False, reason)

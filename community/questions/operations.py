@@ -11,6 +11,7 @@ import re
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from community import audit
 from community.core import language as content_language
 from community.core import signals
 from community.core.database import get_visible, is_hidden, utcnow
@@ -105,6 +106,11 @@ def _revise(post, actor, summary: str = "", title: str | None = None, tags: str 
         revision.answer_id = post.id
     db.session.add(revision)
     return revision
+
+
+def _for_someone_else(actor, author_id: int | None) -> bool:
+    """Whether ``actor`` acts as staff on another member's post (what the audit log keeps)."""
+    return getattr(actor, "is_staff", False) and (author_id is None or author_id != actor.id)
 
 
 def _set_body(post, body: str) -> None:
@@ -202,6 +208,7 @@ def edit_question(
     code = question.language if language is None else _language(question.author, language, title, body, fields)
     _raise(fields)
     old_category_id = question.category_id
+    before = _question_facts(question)
     unchanged = (
         title == question.title
         and body == question.body
@@ -220,6 +227,10 @@ def edit_question(
     question.last_activity_at = utcnow()
     db.session.flush()
     revision = _revise(question, actor, summary, title=title, tags=" ".join(t.name for t in tag_objs))
+    if _for_someone_else(actor, question.author_id):
+        after = {**_question_facts(question), "revision": revision.number}
+        before["revision"] = revision.number - 1
+        audit.record(actor, "question.edit", "question", question.id, before=before, after=after, reason=summary)
     if old_category_id != cat.id:
         recount_category(old_category_id)
         recount_category(cat.id)
@@ -227,6 +238,14 @@ def edit_question(
     signals.question_edited.send(actor, question=question, revision=revision)
     _changed(actor)
     return question
+
+
+def _question_facts(question: Question) -> dict:
+    return {
+        "title": question.title,
+        "category": question.category.slug if question.category else None,
+        "tags": [t.name for t in question.tags],
+    }
 
 
 def post_answer(actor, question: Question, body: str) -> Answer:
@@ -259,6 +278,9 @@ def edit_answer(actor, answer: Answer, body: str, summary: str = "") -> Answer:
     db.session.flush()
     revision = _revise(answer, actor, summary)
     db.session.flush()
+    if _for_someone_else(actor, answer.author_id):
+        before, after = {"revision": revision.number - 1}, {"revision": revision.number}
+        audit.record(actor, "answer.edit", "answer", answer.id, before=before, after=after, reason=summary)
     signals.answer_edited.send(actor, answer=answer, revision=revision)
     _changed(actor)
     return answer
@@ -276,6 +298,9 @@ def accept_answer(actor, answer: Answer) -> Answer:
     question.last_activity_at = utcnow()
     refresh_question(question)
     db.session.flush()
+    if _for_someone_else(actor, question.author_id):
+        before, after = {"accepted_answer": previous.id if previous else None}, {"accepted_answer": answer.id}
+        audit.record(actor, "answer.accept", "question", question.id, before=before, after=after)
     signals.answer_accepted.send(actor, answer=answer, previous=previous)
     _changed(actor)
     return answer
@@ -339,10 +364,15 @@ def close_question(actor, question: Question, reason: str, duplicate_of_id: int 
         if original is None or original.id == question.id or is_hidden(original):
             fields["duplicate_of"] = _("Give the number of the original question.")
     _raise(fields)
+    before = {"status": question.status}
     question.status = "closed"
     question.close_reason = reason
     question.duplicate_of = original
     db.session.flush()
+    after = {"status": "closed", "close_reason": reason}
+    if original is not None:
+        after["duplicate_of"] = original.id
+    audit.record(actor, "question.close", "question", question.id, before=before, after=after)
     signals.question_closed.send(actor, question=question, reason=reason)
     _changed(actor)
     return question
@@ -350,9 +380,12 @@ def close_question(actor, question: Question, reason: str, duplicate_of_id: int 
 
 def reopen_question(actor, question: Question) -> Question:
     require(actor, "question.reopen", question)
+    before = {"status": question.status, "close_reason": question.close_reason}
     question.status, question.close_reason, question.duplicate_of = "open", None, None
     refresh_question(question)
     db.session.flush()
+    after = {"status": question.status, "close_reason": None}
+    audit.record(actor, "question.reopen", "question", question.id, before=before, after=after)
     signals.question_reopened.send(actor, question=question)
     _changed(actor)
     return question
@@ -360,8 +393,12 @@ def reopen_question(actor, question: Question) -> Question:
 
 def set_locked(actor, question: Question, locked: bool) -> Question:
     require(actor, "question.lock", question)
+    was = question.locked
     question.locked = bool(locked)
     db.session.flush()
+    if was != question.locked:
+        action = "question.lock" if question.locked else "question.unlock"
+        audit.record(actor, action, "question", question.id, before={"locked": was}, after={"locked": question.locked})
     signals.question_locked.send(actor, question=question, locked=question.locked)
     _changed(actor)
     return question

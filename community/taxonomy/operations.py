@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from community import audit
 from community.core import signals
 from community.core.errors import ValidationError
 from community.core.extensions import db
@@ -45,6 +46,7 @@ def save_category(
         fields[slug_field] = _("Another category already uses this address.")
     if fields:
         raise ValidationError(_("Please correct the highlighted fields."), fields)
+    before = None if category is None else _audited(category)
     if category is None:
         position = (db.session.scalar(select(func.max(Category.position))) or 0) + 1
         category = Category(position=position)
@@ -53,8 +55,21 @@ def save_category(
     if translated is not None:
         category.translations = translated
     db.session.flush()
+    after = _audited(category)
+    if before != after:
+        action = "category.create" if before is None else "category.edit"
+        audit.record(actor, action, "category", category.id, before=before, after=after)
     signals.content_changed.send(actor)
     return category
+
+
+def _audited(category: Category) -> dict:
+    return {
+        "slug": category.slug,
+        "name": category.base_name,
+        "description": category.base_description,
+        "translations": dict(category.translations or {}),
+    }
 
 
 def _translations(translations, fields: dict) -> dict:
@@ -88,10 +103,13 @@ def translate_tag(actor, tag: Tag, language: str, label: str) -> Tag:
     label = check_text(label or "", "label", 0, 40, fields)
     if fields:
         raise ValidationError(_("Please correct the highlighted fields."), fields)
+    old = (tag.translations or {}).get(language)
     translations = {code: value for code, value in (tag.translations or {}).items() if code != language}
     if label:
         translations[language] = label
     tag.translations = translations
     db.session.flush()
+    if old != (label or None):
+        audit.record(actor, "tag.translate", "tag", tag.id, before={language: old}, after={language: label or None})
     signals.content_changed.send(actor)
     return tag

@@ -95,6 +95,7 @@ DEMO_PAGES = {
     "search-report": (ADMIN, "/admin/search"),
     "members": (ADMIN, "/admin/users"),
     "categories": (ADMIN, "/categories"),
+    "audit": (ADMIN, "/admin/audit"),
     "not-found": (None, "/questions/999999"),
 }
 

@@ -36,6 +36,7 @@ PAGES = [
     "search-report",
     "members",
     "categories",
+    "audit",
     "not-found",
 ]
 

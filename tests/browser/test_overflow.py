@@ -31,6 +31,7 @@ PAGES = [
     "search-report",
     "members",
     "categories",
+    "audit",
     "not-found",
 ]
 
