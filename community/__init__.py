@@ -51,6 +51,7 @@ def init_app(app: Flask) -> None:
     from community.core.navigation import register_staff_link
     from community.discovery import cli as discovery_cli
     from community.discovery import models as discovery_models  # noqa: F401
+    from community.moderation import models as moderation_models  # noqa: F401
     from community.discovery import searching, visits
     from community.discovery import views as discovery_views
     from community.members import account_views

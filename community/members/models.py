@@ -42,6 +42,10 @@ class User(UserMixin, db.Model):
     last_digest_at: Mapped[datetime | None] = mapped_column(DateTime)
     #: Suspended until then (far in the future for good); moderation sets it, notifications honour it.
     suspended_until: Mapped[datetime | None] = mapped_column(DateTime)
+    #: Why, shown to the member at sign-in and in the API's 403.
+    suspension_reason: Mapped[str] = mapped_column(Text, default="", server_default="", nullable=False)
+    #: Set when the member deleted their account: the row stays as an anonymous "former member".
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
@@ -52,6 +56,10 @@ class User(UserMixin, db.Model):
     @property
     def is_suspended(self) -> bool:
         return self.suspended_until is not None and self.suspended_until > utcnow()
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
     @property
     def is_staff(self) -> bool:

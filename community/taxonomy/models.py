@@ -9,7 +9,7 @@ site's default language, stand in for any language without a translation. In SQL
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Integer, String, Text, false as sa_false
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -33,6 +33,8 @@ class Category(db.Model):
     translations: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}", nullable=False)
     position: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     question_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    #: First posts of new accounts wait in the moderation queue before anyone else sees them.
+    premoderation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false(), nullable=False)
 
     @hybrid_property
     def name(self) -> str:
