@@ -45,19 +45,20 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, audit, demo, notifications, site
+    from community import api, audit, demo, moderation, notifications, privacy, site
     from community.core import language as content_language
     from community.core import navigation, sitemap
     from community.core.navigation import register_staff_link
     from community.discovery import cli as discovery_cli
     from community.discovery import models as discovery_models  # noqa: F401
-    from community.moderation import models as moderation_models  # noqa: F401
     from community.discovery import searching, visits
     from community.discovery import views as discovery_views
     from community.members import account_views
     from community.members import cli as members_cli
     from community.members import views as members_views
     from community.members.models import User
+    from community.moderation import models as moderation_models  # noqa: F401
+    from community.moderation import suspension
     from community.questions import coverage, feeds, search_documents, view_counter
     from community.questions import queries as questions_queries
     from community.questions import views as questions_views
@@ -74,7 +75,12 @@ def init_app(app: Flask) -> None:
         if not user_id.isdigit():
             return None
         user = db.session.get(User, int(user_id))
-        return user if user is not None and user.session_token == token else None
+        if user is None or user.session_token != token:
+            return None
+        if user.is_suspended:
+            suspension.refuse_session(user)
+            return None
+        return user
 
     @login_manager.unauthorized_handler
     def unauthorized():
@@ -111,6 +117,8 @@ def init_app(app: Flask) -> None:
     demo.init_app(app)
     notifications.init_app(app)
     audit.init_app(app)
+    moderation.init_app(app)
+    privacy.init_app(app)
 
     if not app.testing:
 

@@ -43,6 +43,7 @@ def init_app(app: Flask) -> None:
         home_blocks,
         media,
         models,
+        privacy,
         search_documents,
         staff_views,
         subscribers,
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(name, value)
     permissions.register(ACTIONS, public={"article.rate"})
     audit.register()
+    privacy.register_sources()
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(views.bp)

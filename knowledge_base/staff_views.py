@@ -20,6 +20,7 @@ from community.core.extensions import csrf, db
 from community.core.forms import apply_errors
 from community.core.permissions import require
 from community.core.web import page_arg, safe_next
+from community.members.models import shown
 from community.questions import operations as qa
 from community.questions.views import question_url
 from community.taxonomy import queries as taxonomy
@@ -337,6 +338,6 @@ def promote(answer_id: int):
         else:
             flash(" ".join(str(message) for message in err.fields.values()) or err.message, "error")
         return redirect(back)
-    name = answer.author.display_name if answer.author else _("a deleted member")
+    name = answer.author.display_name if shown(answer.author) else _("a deleted member")
     flash(_("Draft created from the answer of %(name)s: review and publish it.", name=name), "success")
     return redirect(url_for(".edit", article_id=article.id))

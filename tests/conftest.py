@@ -37,6 +37,15 @@ TEST_CONFIG = {
     "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute",
     "REGISTER_RATE_LIMIT": "1000 per minute",
     "KB_RATING_RATE_LIMIT": "1000 per minute",
+    # Anti-abuse stays out of the way unless a test turns it on (tests/web/test_rate_limits.py …).
+    **{
+        name: "1000 per minute"
+        for a in ("QUESTION", "ANSWER", "COMMENT", "VOTE", "FLAG")
+        for name in (f"{a}_RATE_LIMIT", f"NEW_ACCOUNT_{a}_RATE_LIMIT", f"{a}_ADDRESS_RATE_LIMIT")
+    },
+    "NEW_ACCOUNT_DAYS": 0,
+    "REPEATED_POST_HOURS": 0,
+    "REGISTRATION_MIN_SECONDS": 0,
     "SERVER_NAME": "localhost",
     "SEARCH_POLL_SECONDS": 0,
     "MAIL_POLL_SECONDS": 0,

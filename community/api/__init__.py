@@ -14,6 +14,9 @@ def init_app(app: Flask) -> None:
     from community.api import (  # noqa: F401 - their operations
         audit,
         categories,
+        flags,
+        me,
+        moderation,
         notifications,
         questions,
         search,

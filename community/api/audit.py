@@ -22,6 +22,7 @@ bp.tags["audit"] = "What staff and administrators did: who, what, on what, when,
 class AuditEntry(Output):
     id = fields.Integer()
     actor_id = fields.Integer(
+        attribute="public_actor_id",
         allow_none=True, metadata={"description": "Who acted; null for the command line or a deleted member."}
     )
     action = fields.String(metadata={"description": "What was done, e.g. `question.close`, `user.role`."})

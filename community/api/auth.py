@@ -14,11 +14,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from community.core.database import utcnow
-from community.core.errors import DomainError, Unauthorized
+from community.core.errors import DomainError, Forbidden, Unauthorized
 from community.core.extensions import csrf, db
 from community.core.permissions import require
 from community.core.web import same_origin
 from community.members.operations import token_for_plaintext
+from community.moderation import suspension
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -47,6 +48,8 @@ def _identify() -> None:
             # Committed at once (at most hourly): read-only calls commit nothing else.
             token.last_used_at = utcnow()
             db.session.commit()
+        if token.user.is_suspended:
+            raise Forbidden(suspension.message(token.user), code="suspended")
         g.api_user = token.user
         return
     if current_user.is_authenticated:

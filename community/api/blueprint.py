@@ -2,8 +2,9 @@
 reads requests with our parser, and documents itself in the app's OpenAPI document when registered.
 
 Each operation's security and error responses are documented from what guards it: every request may
-get 401 (a bad token) and 414, every write 400, 413 and 415; a path with an id 404; ``signed_in`` and
-``permitted`` in ``auth.py`` mark member-only operations; ``errors(...)`` adds the rest (403, 409, 429).
+get 401 (a bad token), 403 (a suspended member's token) and 414, every write 400, 413 and 415; a path
+with an id 404; ``signed_in`` and ``permitted`` in ``auth.py`` mark member-only operations;
+``errors(...)`` adds the rest (409, 429).
 Smorest itself adds 422 to every operation that reads arguments.
 """
 
@@ -27,7 +28,7 @@ SECURITY = {
     ("member", False): [{"bearerAuth": []}, {"sessionCookie": []}],
     ("member", True): [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}],
 }
-EVERY_REQUEST = (401, 414)
+EVERY_REQUEST = (401, 403, 414)
 EVERY_WRITE = (400, 413, 415)
 
 

@@ -14,7 +14,8 @@ from community.api.fields import DateTime, Integer, Length, OneOf, Tags, Text
 from community.api.schemas import Input, Output, PageArgs, With, page_of
 from community.core.extensions import db
 from community.core.language import NAMES as LANGUAGE_NAMES
-from community.members.models import ROLES
+from community.members.models import ROLES, shown
+from community.moderation.limits import limited
 from community.questions import operations as ops
 from community.questions import queries
 from community.questions.models import STATUSES
@@ -46,7 +47,7 @@ class AuthorField(fields.Nested):
     """A post's author; once the account is deleted, a neutral name and no id."""
 
     def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
+        if shown(value) is None:
             return {"id": None, "display_name": _("Former member"), "role": None}
         return super()._serialize(value, attr, obj, **kwargs)
 
@@ -193,6 +194,8 @@ def list_questions(args: dict):
 
 @bp.post("/questions", tags=["questions"])
 @signed_in
+@errors(429)
+@limited("question")
 @bp.arguments(NewQuestion)
 @bp.response(201, Question)
 def create_question(data: dict):
@@ -241,7 +244,8 @@ def edit_question(data: dict, question_id: int):
 
 @bp.post("/questions/<int:question_id>/answers", tags=["answers"])
 @signed_in
-@errors(403)
+@errors(403, 429)
+@limited("answer")
 @bp.arguments(NewAnswer)
 @bp.response(201, Answer)
 def create_answer(data: dict, question_id: int):
@@ -279,7 +283,8 @@ def _vote(target, value: int) -> dict:
 
 @bp.post("/questions/<int:question_id>/vote", tags=["votes"])
 @signed_in
-@errors(403)
+@errors(403, 429)
+@limited("vote")
 @bp.arguments(Vote)
 @bp.response(200, VoteResult)
 def vote_question(data: dict, question_id: int):
@@ -289,7 +294,8 @@ def vote_question(data: dict, question_id: int):
 
 @bp.post("/answers/<int:answer_id>/vote", tags=["votes"])
 @signed_in
-@errors(403)
+@errors(403, 429)
+@limited("vote")
 @bp.arguments(Vote)
 @bp.response(200, VoteResult)
 def vote_answer(data: dict, answer_id: int):
@@ -305,7 +311,8 @@ def _comment(target, body: str):
 
 @bp.post("/questions/<int:question_id>/comments", tags=["comments"])
 @signed_in
-@errors(403)
+@errors(403, 429)
+@limited("comment")
 @bp.arguments(NewComment)
 @bp.response(201, Comment)
 def comment_question(data: dict, question_id: int):
@@ -315,7 +322,8 @@ def comment_question(data: dict, question_id: int):
 
 @bp.post("/answers/<int:answer_id>/comments", tags=["comments"])
 @signed_in
-@errors(403)
+@errors(403, 429)
+@limited("comment")
 @bp.arguments(NewComment)
 @bp.response(201, Comment)
 def comment_answer(data: dict, answer_id: int):

@@ -36,6 +36,11 @@ class AuditEntry(db.Model):
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
 
     @property
+    def public_actor_id(self) -> int | None:
+        """The actor's id, or None for the command line and a deleted member (no way back to them)."""
+        return None if self.actor is None or self.actor.is_deleted else self.actor_id
+
+    @property
     def changes(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for every field either side names, in a stable order."""
         before, after = self.before or {}, self.after or {}

@@ -21,6 +21,8 @@ DEFAULTS = {
     "SEARCH_POLL_SECONDS": 1.0,
     "SEARCH_SYNONYMS_TTL": 5.0,
     "SEARCH_LOG_ANONYMISE_DAYS": 90,
+    # `flask privacy purge` anonymises the search log and visit events older than this (days).
+    "PRIVACY_RETENTION_DAYS": 90,
     "SEARCH_PER_PAGE": 10,
     # None: a SQLite file in the instance folder, shared by the machine's workers (rate_limit_store).
     "RATELIMIT_STORAGE_URI": None,
@@ -37,6 +39,39 @@ DEFAULTS = {
     "CONFIRM_RESEND_RATE_LIMIT": "5 per hour",
     # "Change e-mail address" attempts per member (each checks the password, each may send a link).
     "EMAIL_CHANGE_RATE_LIMIT": "10 per hour",
+    # Anti-abuse (community/moderation/limits.py, rules.py). An account is new for this many days.
+    "NEW_ACCOUNT_DAYS": 7,
+    # Per member, pages and API together (staff are not limited); NEW_ACCOUNT_…: while the account
+    # is new; …_ADDRESS_…: per client address, every member behind it together. Only what was done counts.
+    "QUESTION_RATE_LIMIT": "3 per minute; 30 per day",
+    "NEW_ACCOUNT_QUESTION_RATE_LIMIT": "1 per minute; 5 per day",
+    "QUESTION_ADDRESS_RATE_LIMIT": "10 per minute; 200 per day",
+    "ANSWER_RATE_LIMIT": "6 per minute; 100 per day",
+    "NEW_ACCOUNT_ANSWER_RATE_LIMIT": "2 per minute; 20 per day",
+    "ANSWER_ADDRESS_RATE_LIMIT": "20 per minute; 500 per day",
+    "COMMENT_RATE_LIMIT": "10 per minute; 200 per day",
+    "NEW_ACCOUNT_COMMENT_RATE_LIMIT": "3 per minute; 30 per day",
+    "COMMENT_ADDRESS_RATE_LIMIT": "30 per minute; 1000 per day",
+    "VOTE_RATE_LIMIT": "30 per minute; 300 per day",
+    "NEW_ACCOUNT_VOTE_RATE_LIMIT": "10 per minute; 50 per day",
+    "VOTE_ADDRESS_RATE_LIMIT": "60 per minute; 2000 per day",
+    "FLAG_RATE_LIMIT": "10 per hour; 30 per day",
+    "NEW_ACCOUNT_FLAG_RATE_LIMIT": "3 per hour; 10 per day",
+    "FLAG_ADDRESS_RATE_LIMIT": "30 per hour; 100 per day",
+    # Links and @mentions one post of a new account may hold (more: refused, the text kept).
+    "NEW_ACCOUNT_MAX_LINKS": 2,
+    "NEW_ACCOUNT_MAX_MENTIONS": 3,
+    # The same question or answer by one member on another question within these hours is held; 0: off.
+    "REPEATED_POST_HOURS": 24,
+    # In a pre-moderated category, a new account's posts are held until it has this many shown there.
+    "PREMODERATED_POSTS": 1,
+    # The sign-up form is refused when sent sooner than this after it was shown (people need longer).
+    "REGISTRATION_MIN_SECONDS": 3,
+    # Members' flags (contract): what a flag weighs by role, and the open weight that hides a post at once.
+    "FLAG_WEIGHTS": {"customer": 1, "ambassador": 2, "staff": 3, "admin": 3},
+    "FLAG_HIDE_THRESHOLD": 3,
+    # A member's flag weighs × (0.5 + upheld / decided) once this many of their flags are decided.
+    "FLAG_ACCURACY_MIN_DECIDED": 5,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     # Longer addresses get 414 (in the API's error shape under /api/).
     "MAX_URL_LENGTH": 4096,

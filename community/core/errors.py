@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from datetime import timedelta
+
 from flask import Flask, jsonify, render_template, request
+from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from community.core.extensions import limiter
 
 
 class DomainError(Exception):
@@ -89,6 +95,21 @@ def _page_messages() -> dict[int, tuple[str, str]]:
     }
 
 
+def retry_after() -> int | None:
+    """Seconds until the rate limit this request broke lets it through again (None: unknown)."""
+    current = limiter.current_limit
+    if current is None or not current.breached:
+        return None
+    return max(1, int(current.reset_at - time.time()))
+
+
+def _too_many(seconds: int | None) -> str:
+    if seconds is None:
+        return _("Too many attempts. Please wait a minute and try again.")
+    when = format_timedelta(timedelta(seconds=seconds), threshold=1.1, add_direction=True)
+    return _("Too many attempts. You can try again %(when)s.", when=when)
+
+
 def render_error(status: int, code: str, message: str | None = None, fields: dict | None = None):
     if wants_json():
         default = _page_messages().get(status, ("", code))[1]
@@ -109,13 +130,16 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException):
         status = err.code or 500
-        message = None
+        message = seconds = None
         if status == 429:
-            message = _("Too many attempts. Please wait a minute and try again.")
+            seconds = retry_after()
+            message = _too_many(seconds)
         response = app.make_response(render_error(status, HTTP_CODES.get(status, "error"), message))
         for name, value in err.get_headers():
             if name.lower() in ("allow", "retry-after"):
                 response.headers[name] = value
+        if seconds is not None:
+            response.headers.setdefault("Retry-After", str(seconds))
         return response
 
     @app.errorhandler(Exception)

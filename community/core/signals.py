@@ -33,6 +33,18 @@ content_changed = _signals.signal(
     "content-changed", doc="Anything shown on public pages changed; page caches listen to this."
 )
 synonyms_changed = _signals.signal("synonyms-changed", doc="Staff saved the search synonym list.")
+content_hidden = _signals.signal(
+    "content-hidden",
+    doc="Moderation hid a post (target, reason, by_flags: members' flags reached the threshold); "
+    "its author is told why.",
+)
+queue_item_decided = _signals.signal(
+    "queue-item-decided",
+    doc="Staff or a category's moderator decided a moderation queue item (item; item.decision says how).",
+)
+member_suspended = _signals.signal(
+    "member-suspended", doc="Staff suspended a member, or lifted the suspension (user, until: None when lifted)."
+)
 demo_loaded = _signals.signal(
     "demo-loaded",
     doc="`demo load` created the demo community; other packages add their demo content (users) "

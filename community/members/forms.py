@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import time
+
+from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from itsdangerous import BadSignature, TimestampSigner
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
 
 from community.members.models import ROLES
 
@@ -25,6 +30,38 @@ class RegisterForm(FlaskForm):
         description=_l("At least 10 characters; a short sentence works well."),
         render_kw={"autocomplete": "new-password"},
     )
+    #: A honeypot: hidden from people and screen readers (register.html), filled in by form-filling robots.
+    website = StringField(_l("Leave this field empty"), render_kw={"autocomplete": "off", "tabindex": "-1"})
+    #: When the form was shown, signed: a form sent back sooner than REGISTRATION_MIN_SECONDS is a robot's.
+    shown_at = HiddenField()
+
+    def stamp(self) -> None:
+        """Note (signed) when the form is first shown; a form shown again keeps its first time."""
+        if self._shown() is None:
+            self.shown_at.data = _fill_signer().sign("register").decode()
+
+    def _shown(self) -> float | None:
+        try:
+            _value, shown = _fill_signer().unsign(self.shown_at.data or "", return_timestamp=True)
+        except BadSignature:
+            return None
+        return shown.timestamp()
+
+    def refusal(self) -> str | None:
+        """Why the form looks sent by a robot (None when it does not)."""
+        if self.website.data:
+            return _("We could not create your account. Please try again.")
+        least = current_app.config["REGISTRATION_MIN_SECONDS"]
+        if least <= 0:
+            return None
+        shown = self._shown()
+        if shown is None or time.time() - shown < least:
+            return _("That was quick! Please check what you typed and send the form again.")
+        return None
+
+
+def _fill_signer() -> TimestampSigner:
+    return TimestampSigner(current_app.secret_key, salt="register-form-shown")
 
 
 class PasswordForm(FlaskForm):

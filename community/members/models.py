@@ -88,6 +88,11 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.email}>"
 
 
+def shown(user: User | None) -> User | None:
+    """``user``, or None once the account is deleted: pages and the API then show a former member."""
+    return None if user is None or user.deleted_at is not None else user
+
+
 class ApiToken(db.Model):
     __tablename__ = "api_tokens"
 

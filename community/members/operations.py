@@ -120,7 +120,7 @@ def _dummy_hash() -> str:
 def authenticate(email: str, password: str) -> User | None:
     """The member, or None; an unknown e-mail costs the same hashing time as a wrong password."""
     user = find_by_email(email or "")
-    if user is None:
+    if user is None or user.is_deleted:
         check_password_hash(_dummy_hash(), password or "")
         return None
     if not check_password_hash(user.password_hash, password or ""):
@@ -306,6 +306,6 @@ def token_for_plaintext(plaintext: str) -> ApiToken | None:
 
 def get_user(user_id: int) -> User:
     user = db.session.get(User, user_id)
-    if user is None:
+    if user is None or user.is_deleted:
         raise NotFound(_("This member does not exist."))
     return user

@@ -17,6 +17,7 @@ from community.members import account_mail, handles
 from community.members import operations as ops
 from community.members.forms import LoginForm, PasswordForm, ProfileForm, RegisterForm, RoleForm, TokenForm
 from community.members.models import ROLE_LABELS, ApiToken, User
+from community.moderation import suspension
 from community.questions.queries import user_activity
 
 bp = Blueprint("members", __name__)
@@ -44,7 +45,11 @@ def register():
     if current_user.is_authenticated:
         return redirect(url_for("site.home"))
     form = RegisterForm()
-    if form.validate_on_submit():
+    submitted = form.validate_on_submit()
+    refusal = form.refusal() if submitted else None
+    if refusal:
+        form.form_errors.append(refusal)
+    if submitted and not refusal:
 
         def operation():
             user = ops.register(
@@ -58,7 +63,8 @@ def register():
             login_user(user)
             flash(_("Welcome to the community, %(name)s!", name=user.display_name), "success")
             return redirect(safe_next(url_for("site.home")))
-    return render_template("members/register.html", form=form), 422 if form.errors else 200
+    form.stamp()
+    return render_template("members/register.html", form=form), 422 if form.errors or form.form_errors else 200
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -76,6 +82,8 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = ops.authenticate(form.email.data, form.password.data)
+        if user is not None and user.is_suspended:
+            return render_template("members/suspended.html", user=user, for_good=suspension.for_good(user)), 403
         if user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(url_for("site.home")))

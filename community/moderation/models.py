@@ -20,6 +20,8 @@ TARGET_TYPES = ("question", "answer", "comment", "user")
 FLAG_REASONS = ("spam", "abuse", "off_topic", "duplicate", "other")
 #: Why an item is in the queue.
 QUEUE_REASONS = ("flagged", "premoderation", "spam_rule", "blocked_term", "repeated_post", "review_requested")
+#: Reasons a post is saved hidden until a moderator approves it (spam rules, pre-moderation).
+HOLD_REASONS = ("premoderation", "spam_rule", "blocked_term", "repeated_post")
 #: A flag's outcome once staff decide on its item.
 OUTCOMES = ("upheld", "dismissed")
 

@@ -20,14 +20,15 @@ def _recount(target: Hideable) -> None:
         qa.refresh_question(db.session.get(Question, target.question_id, execution_options={INCLUDE_HIDDEN: True}))
 
 
-def _set_hidden(actor, target: Hideable, hidden: bool, reason: str) -> Hideable:
-    require(actor, "content.hide", target)
+def _set_hidden(actor, target: Hideable, hidden: bool, reason: str, by_flags: bool = False) -> Hideable:
+    if not by_flags:
+        require(actor, "content.hide", target)
     if (target.hidden_at is not None) != hidden:
         target.hidden_at = utcnow() if hidden else None
         db.session.flush()
         audit.record(
             actor,
-            "content.hide" if hidden else "content.restore",
+            "content.hide_by_flags" if by_flags else "content.hide" if hidden else "content.restore",
             type(target).__name__.lower(),
             target.id,
             before={"hidden": not hidden},
@@ -36,6 +37,8 @@ def _set_hidden(actor, target: Hideable, hidden: bool, reason: str) -> Hideable:
         )
         _recount(target)
         db.session.flush()
+        if hidden:
+            signals.content_hidden.send(actor, target=target, reason=reason, by_flags=by_flags)
         signals.content_changed.send(actor)
     return target
 
@@ -48,3 +51,9 @@ def hide(actor, target: Hideable, reason: str = "") -> Hideable:
 def restore(actor, target: Hideable, reason: str = "") -> Hideable:
     """Undo ``hide``."""
     return _set_hidden(actor, target, False, reason)
+
+
+def hide_by_flags(target: Hideable, reason: str = "") -> Hideable:
+    """Hide ``target`` because members' flags reached the threshold (``moderation.flags``): nobody
+    acts, so the audit entry names no actor; ``reason`` sums the flags up."""
+    return _set_hidden(None, target, True, reason, by_flags=True)

@@ -15,6 +15,7 @@ from flask import current_app
 from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
+from community.members.models import shown
 from community.notifications import kinds
 
 
@@ -77,7 +78,7 @@ def render(template: str, **context) -> tuple[str, str]:
 
 
 def _actor_name(notification) -> str:
-    return notification.actor.display_name if notification.actor is not None else _("Someone")
+    return notification.actor.display_name if shown(notification.actor) is not None else _("Someone")
 
 
 def sentence(notification) -> str:

@@ -60,6 +60,13 @@ KINDS: tuple[Kind, ...] = (
         "digest",
         "book",
     ),
+    Kind(
+        "content_hidden",
+        _l("My posts hidden by moderation"),
+        _l("Your post was hidden by moderation"),
+        "immediate",
+        "flag",
+    ),
 )
 
 BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}

@@ -1,7 +1,7 @@
 """A member's notifications: the list, newest first, and the unread count of the bell.
 
 A notification whose post was hidden by moderation (or deleted) after it was made leaves both,
-for everyone: nothing hidden keeps notifying.
+for everyone: nothing hidden keeps notifying (except the author's notice that it was hidden).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from community.notifications.models import Notification
 from community.questions.models import Answer, Comment, Question
 
 PER_PAGE = 30
+#: Kinds about the hiding itself: they stay, so the author learns why their post went.
+ABOUT_HIDDEN = ("content_hidden",)
 
 
 def _gone(target_type: str, model, extra=None):
@@ -33,9 +35,14 @@ def _visible(stmt):
         .outerjoin(parent, parent.id == answer.question_id)
         .outerjoin(comment, and_(n.target_type == "comment", comment.id == n.target_id))
         .where(
-            not_(_gone("question", question)),
-            not_(_gone("answer", answer, parent.hidden_at.is_not(None))),
-            not_(_gone("comment", comment)),
+            or_(
+                n.kind.in_(ABOUT_HIDDEN),
+                and_(
+                    not_(_gone("question", question)),
+                    not_(_gone("answer", answer, parent.hidden_at.is_not(None))),
+                    not_(_gone("comment", comment)),
+                ),
+            )
         )
     )
     return including_hidden(stmt)

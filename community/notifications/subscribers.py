@@ -12,6 +12,9 @@ signal (the community knows no article).
 
 from __future__ import annotations
 
+from flask import has_request_context, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from community.core import signals
@@ -20,8 +23,11 @@ from community.core.extensions import db
 from community.core.markup import plain_text
 from community.members.handles import mentioned
 from community.members.models import User
+from community.moderation import flags
+from community.moderation.models import HOLD_REASONS
 from community.notifications import follows, kinds
 from community.notifications import operations as ops
+from community.notifications.compose import language
 from community.questions.models import Answer, Comment, Question, Revision
 from community.questions.urls import question_url
 
@@ -151,6 +157,39 @@ def article_updated(actor, article_id: int, title: str, url: str, excerpt: str =
     audience.tell(actor, "article", article_id, url, title, excerpt)
 
 
+def content_hidden(actor, target, reason: str = "", by_flags: bool = False, **extra) -> None:
+    """Moderation hid a post: its author is told why (the flags' reasons in their language, or what
+    staff wrote), with a link to the page where they may edit it and ask for a review."""
+    question = flags.question_of(target)
+    author = db.session.get(User, target.author_id) if target.author_id is not None else None
+    if question is None or author is None:
+        return
+    audience = Audience(actor)
+    audience.add([author.id], "content_hidden")
+    with force_locale(language(author)):
+        labels = ", ".join(flags.reason_labels(flags.target_type_of(target), target.id))
+        why = _("Members reported it: %(reasons)s.", reasons=labels) if by_flags and labels else reason
+    target_type = flags.target_type_of(target)
+    if has_request_context():
+        url = url_for("flags.review", target_type=target_type, target_id=target.id)
+    else:  # the command line: site-relative, as ``question_url`` does
+        url = f"/review/{target_type}/{target.id}"
+    audience.tell(actor, target_type, target.id, url, question.title, why)
+
+
+def held_post_released(actor, item, **extra) -> None:
+    """A post the spam rules or pre-moderation held was approved: it is told now, as if just posted
+    by its author (nothing was told while it was hidden)."""
+    if item.decision not in ("approved", "restored") or item.reason not in HOLD_REASONS:
+        return
+    model = {"question": Question, "answer": Answer, "comment": Comment}.get(item.target_type)
+    post = db.session.get(model, item.target_id) if model is not None else None
+    author = db.session.get(User, post.author_id) if post is not None and post.author_id is not None else None
+    if author is None or _hidden(post):
+        return
+    {"question": question_asked, "answer": answer_posted, "comment": comment_posted}[item.target_type](author, post)
+
+
 def connect() -> None:
     signals.question_asked.connect(question_asked, weak=False)
     signals.question_edited.connect(question_edited, weak=False)
@@ -158,3 +197,5 @@ def connect() -> None:
     signals.answer_edited.connect(answer_edited, weak=False)
     signals.comment_posted.connect(comment_posted, weak=False)
     signals.answer_accepted.connect(answer_accepted, weak=False)
+    signals.content_hidden.connect(content_hidden, weak=False)
+    signals.queue_item_decided.connect(held_post_released, weak=False)

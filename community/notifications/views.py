@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from community.core.extensions import db
 from community.core.web import page_arg
+from community.members.models import shown
 from community.notifications import kinds, queries
 from community.notifications import operations as ops
 
@@ -83,7 +84,7 @@ def bell() -> int:
 def sentence(notification) -> Markup:
     """How one notification reads in the list, the actor in bold: safe to show."""
     kind = kinds.get(notification.kind)
-    name = notification.actor.display_name if notification.actor is not None else _("Someone")
+    name = notification.actor.display_name if shown(notification.actor) is not None else _("Someone")
     actor = Markup('<strong class="notif-actor">%s</strong>') % name
     if kind is None:
         return Markup(escape(_("%(actor)s did something you follow"))) % {"actor": actor}

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from community.core.database import utcnow
 from community.core.markup import plain_text
+from community.members.models import shown
 from community.questions import queries
 from community.questions.urls import question_url
 from community.taxonomy import queries as taxonomy
@@ -77,7 +78,7 @@ def _feed(title: str, page_url: str, self_url: str, questions: list) -> Response
         _add(entry, "updated", _time(question.created_at))
         _add(entry, "link", rel="alternate", type="text/html", href=question_url(question, _external=True))
         author = _add(entry, "author")
-        _add(author, "name", question.author.display_name if question.author else _("Deleted member"))
+        _add(author, "name", question.author.display_name if shown(question.author) else _("Former member"))
         _add(entry, "category", term=question.category.slug, label=question.category.name)
         _add(entry, "summary", plain_text(question.body, SUMMARY_LENGTH))
     body = ET.tostring(feed, encoding="unicode", xml_declaration=False)

@@ -20,6 +20,7 @@ from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_inline, render_markdown
 from community.core.permissions import require
 from community.core.text import check_text, slugify, tag_name
+from community.moderation import rules
 from community.questions.models import CLOSE_REASONS, Answer, Comment, Question, Revision, Vote
 from community.taxonomy.models import Category, Tag
 
@@ -174,12 +175,15 @@ def ask_question(
     """Post a question; its ``language`` is detected from the text unless given."""
     require(actor, "question.create")
     title, body, cat, names = check_question(title, body, category, tags, language)
+    held = rules.screen(actor, title=title, body=body, category=cat, kind="question")
     tag_objs = _tag_rows(names)
     question = Question(title=title, slug=slugify(title), author_id=actor.id, category=cat, tags=tag_objs)
     question.language = _language(actor, language, title, body, {})
     _set_body(question, body)
     db.session.add(question)
     db.session.flush()
+    if held:
+        rules.hold(question, held, cat.id)
     _revise(question, actor, title=title, tags=" ".join(t.name for t in tag_objs))
     recount_category(cat.id)
     db.session.flush()
@@ -253,11 +257,15 @@ def post_answer(actor, question: Question, body: str) -> Answer:
     fields: dict = {}
     body = check_text(body, "body", ANSWER_MIN, BODY_MAX, fields)
     _raise(fields)
+    held = rules.screen(actor, body=body, category=question.category, kind="answer", question=question)
     answer = Answer(question=question, author_id=actor.id)
     _set_body(answer, body)
     db.session.add(answer)
-    question.last_activity_at = utcnow()
+    if not held:
+        question.last_activity_at = utcnow()
     db.session.flush()
+    if held:
+        rules.hold(answer, held, question.category_id)
     _revise(answer, actor)
     refresh_question(question)
     db.session.flush()
@@ -343,11 +351,15 @@ def add_comment(actor, target: Question | Answer, body: str) -> Comment:
     fields: dict = {}
     body = check_text(body, "body", COMMENT_MIN, COMMENT_MAX, fields)
     _raise(fields)
+    question = target if kind == "question" else target.question
+    held = rules.screen(actor, body=body, category=question.category, kind="comment", question=question)
     comment = Comment(author_id=actor.id, body=body, body_html=render_inline(body), **{f"{kind}_id": target.id})
     db.session.add(comment)
-    question = target if kind == "question" else target.question
-    question.last_activity_at = utcnow()
+    if not held:
+        question.last_activity_at = utcnow()
     db.session.flush()
+    if held:
+        rules.hold(comment, held, question.category_id)
     signals.comment_posted.send(actor, comment=comment)
     _changed(actor)
     return comment

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from community.core.database import is_hidden
 from community.core.markup import html_to_text
+from community.members.models import shown
 from community.questions.models import Answer, Question
 
 
@@ -20,7 +21,7 @@ def _date(moment: datetime) -> str:
 
 
 def _person(user) -> dict:
-    return {"@type": "Person", "name": user.display_name if user is not None else _("Deleted member")}
+    return {"@type": "Person", "name": user.display_name if shown(user) is not None else _("Former member")}
 
 
 def _answer(answer: Answer, page_url: str) -> dict:

@@ -17,6 +17,7 @@ from community.core.web import page_arg, wants_json
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.visits import visit_id
+from community.moderation.limits import limited
 from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
 from community.questions.forms import AnswerForm, CloseForm, CommentForm, QuestionForm
@@ -62,6 +63,7 @@ def index():
 
 
 @bp.route("/questions/ask", methods=["GET", "POST"])
+@limited("question")
 def ask():
     """Ask a question. Visitors may fill the form: once it is valid, it is kept while they sign in.
 
@@ -106,7 +108,10 @@ def ask():
     question = attempt(form, operation)
     if question is None:
         return render_template("questions/ask.html", form=form), 422
-    flash(_("Your question is published. You will find the answers here."), "success")
+    if question.hidden_at is not None:
+        flash(_("Your post is waiting for a moderator: others will see it once it is approved."), "info")
+    else:
+        flash(_("Your question is published. You will find the answers here."), "success")
     return redirect(question_url(question))
 
 
@@ -210,13 +215,17 @@ def _render_revisions(post, question: Question):
 
 @bp.route("/questions/<int:question_id>/answers", methods=["POST"])
 @login_required
+@limited("answer")
 def answer(question_id: int):
     question = ops.get_question(question_id, current_user)
     form = AnswerForm()
     if form.validate_on_submit():
         answer = attempt(form, lambda: ops.post_answer(current_user, question, form.body.data))
         if answer is not None:
-            flash(_("Thank you for your answer!"), "success")
+            if answer.hidden_at is not None:
+                flash(_("Your post is waiting for a moderator: others will see it once it is approved."), "info")
+            else:
+                flash(_("Thank you for your answer!"), "success")
             return redirect(question_url(question, _anchor=f"answer-{answer.id}"))
     return _render_question(question, answer_form=form, status=422)
 
@@ -261,6 +270,7 @@ def _vote(target, question: Question):
 
 @bp.route("/questions/<int:question_id>/vote", methods=["POST"])
 @login_required
+@limited("vote")
 def vote_question(question_id: int):
     question = ops.get_question(question_id, current_user)
     return _vote(question, question)
@@ -268,6 +278,7 @@ def vote_question(question_id: int):
 
 @bp.route("/answers/<int:answer_id>/vote", methods=["POST"])
 @login_required
+@limited("vote")
 def vote_answer(answer_id: int):
     answer = ops.get_answer(answer_id, current_user)
     return _vote(answer, answer.question)
@@ -278,12 +289,15 @@ def _comment(target, question: Question, target_key: str):
     if form.validate_on_submit():
         comment = attempt(form, lambda: ops.add_comment(current_user, target, form.body.data))
         if comment is not None:
+            if comment.hidden_at is not None:
+                flash(_("Your post is waiting for a moderator: others will see it once it is approved."), "info")
             return redirect(question_url(question, _anchor=f"comment-{comment.id}"))
     return _render_question(question, comment_form=form, comment_target=target_key, status=422)
 
 
 @bp.route("/questions/<int:question_id>/comments", methods=["POST"])
 @login_required
+@limited("comment")
 def comment_question(question_id: int):
     question = ops.get_question(question_id, current_user)
     return _comment(question, question, "question")
@@ -291,6 +305,7 @@ def comment_question(question_id: int):
 
 @bp.route("/answers/<int:answer_id>/comments", methods=["POST"])
 @login_required
+@limited("comment")
 def comment_answer(answer_id: int):
     answer = ops.get_answer(answer_id, current_user)
     return _comment(answer, answer.question, f"answer-{answer.id}")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 
 
 class CategoryForm(FlaskForm):
@@ -21,6 +21,10 @@ class CategoryForm(FlaskForm):
         render_kw={"maxlength": 80, "lang": "en"},
     )
     description_en = TextAreaField(_l("Description in English"), render_kw={"rows": 2, "maxlength": 500, "lang": "en"})
+    premoderation = BooleanField(
+        _l("Pre-moderate first posts of new accounts"),
+        description=_l("A new account's first post here waits for a moderator before others see it."),
+    )
 
     def translations(self) -> dict:
         return {"en": {"name": self.name_en.data or "", "description": self.description_en.data or ""}}

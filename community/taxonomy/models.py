@@ -9,7 +9,8 @@ site's default language, stand in for any language without a translation. In SQL
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Integer, String, Text, false as sa_false
+from sqlalchemy import JSON, Boolean, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 

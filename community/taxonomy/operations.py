@@ -22,11 +22,13 @@ def save_category(
     description: str = "",
     category: Category | None = None,
     translations: dict | None = None,
+    premoderation: bool | None = None,
 ) -> Category:
     """Create a category, or change ``category``; an empty ``slug`` is made from the name.
 
     ``translations`` (``{"en": {"name": …, "description": …}}``) replaces the names and descriptions
-    shown in other languages (an empty one falls back to ``name``); None keeps them."""
+    shown in other languages (an empty one falls back to ``name``); None keeps them. ``premoderation``:
+    whether new accounts' first posts wait for a moderator (None keeps it)."""
     require(actor, "category.manage")
     fields: dict = {}
     name = check_text(name, "name", 2, 80, fields)
@@ -54,6 +56,8 @@ def save_category(
     category.slug, category.name, category.description = slug, name, description
     if translated is not None:
         category.translations = translated
+    if premoderation is not None:
+        category.premoderation = bool(premoderation)
     db.session.flush()
     after = _audited(category)
     if before != after:
@@ -69,6 +73,7 @@ def _audited(category: Category) -> dict:
         "name": category.base_name,
         "description": category.base_description,
         "translations": dict(category.translations or {}),
+        "premoderation": bool(category.premoderation),
     }
 
 

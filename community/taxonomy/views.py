@@ -24,7 +24,12 @@ def categories():
         if attempt(
             form,
             lambda: ops.save_category(
-                current_user, form.slug.data, form.name.data, form.description.data, translations=form.translations()
+                current_user,
+                form.slug.data,
+                form.name.data,
+                form.description.data,
+                translations=form.translations(),
+                premoderation=form.premoderation.data,
             ),
         ):
             flash(_("The category is saved."), "success")
@@ -50,6 +55,7 @@ def edit_category(slug: str):
                 form.description.data,
                 category,
                 translations=form.translations(),
+                premoderation=form.premoderation.data,
             ),
         ):
             flash(_("The category is saved."), "success")
@@ -66,4 +72,5 @@ def _stored(category) -> dict:
         "description": category.base_description,
         "name_en": english["name"],
         "description_en": english["description"],
+        "premoderation": category.premoderation,
     }

@@ -76,12 +76,10 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_moderation_queue_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_moderation_queue_decided_at'), ['decided_at'], unique=False)
 
-    with op.batch_alter_table('categories', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('premoderation', sa.Boolean(), server_default=sa.false(), nullable=False))
-
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('suspension_reason', sa.Text(), server_default='', nullable=False))
-        batch_op.add_column(sa.Column('deleted_at', sa.DateTime(), nullable=True))
+    # Plain ADD COLUMN (SQLite supports it with a default): a batch copy would drop tables others refer to.
+    op.add_column('categories', sa.Column('premoderation', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('users', sa.Column('suspension_reason', sa.Text(), server_default='', nullable=False))
+    op.add_column('users', sa.Column('deleted_at', sa.DateTime(), nullable=True))
 
     # ### end Alembic commands ###
 

@@ -27,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
 
 STAFF = "thomas.staff@neolia.example"
 CUSTOMER = "lea.martin@mail.example"
+LEAVER = "chloe.fabre@mail.example"  # DELETE /me deletes this customer's account, no one else's
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 EXAMPLES = settings(
     max_examples=5,
@@ -61,7 +62,8 @@ def server(tmp_path_factory):
     live = Server(tmp_path_factory.mktemp("schemathesis")).start()
     try:
         live.flask("demo", "load")
-        live.tokens = {email: live.flask("tokens", "create", email).splitlines()[-1] for email in (STAFF, CUSTOMER)}
+        callers = (STAFF, CUSTOMER, LEAVER)
+        live.tokens = {email: live.flask("tokens", "create", email).splitlines()[-1] for email in callers}
         yield live
     finally:
         live.stop()
@@ -70,9 +72,12 @@ def server(tmp_path_factory):
 def real_ids(server: Server) -> dict:
     """Path parameters naming real objects of the demo community."""
     question = server.api("/questions?status=solved&per_page=1")["items"][0]
+    detail = server.api(f"/questions/{question['id']}")
+    comments = detail["comments"] + [c for answer in detail["answers"] for c in answer["comments"]]
     return {
         "question_id": question["id"],
-        "answer_id": server.api(f"/questions/{question['id']}")["answers"][0]["id"],
+        "answer_id": detail["answers"][0]["id"],
+        "comment_id": comments[0]["id"] if comments else 1,
         "article_id": server.api("/articles?per_page=1")["items"][0]["id"],
         "user_id": question["author"]["id"],
         "slug": question["category"],
@@ -96,8 +101,10 @@ def test_every_operation_keeps_to_the_document(server, subtests):
     assert len(operations) >= 25
     known = real_ids(server)
     for operation in operations:
-        # Revoking tokens by id could revoke the staff token every other call uses: a customer's instead.
-        headers = server.caller(CUSTOMER if operation.label == "DELETE /me/tokens/{token_id}" else STAFF)
+        # Revoking tokens by id could revoke the staff token every other call uses: a customer's instead;
+        # deleting the caller's account, another customer's.
+        caller = {"DELETE /me/tokens/{token_id}": CUSTOMER, "DELETE /me": LEAVER}.get(operation.label, STAFF)
+        headers = server.caller(caller)
         on_object = {p.name: known[p.name] for p in operation.path_parameters}
         takes_input = any(operation.iter_parameters()) or bool(operation.body)
         runs = [(GenerationMode.POSITIVE, None)]

@@ -15,6 +15,7 @@ from community.demo.content import DEMO_PASSWORD
 from community.discovery import searching
 from community.members import operations as members
 from community.members.models import User
+from community.moderation.models import QueueItem
 from community.questions.models import Question
 from knowledge_base.models import Article
 from wsgi import create_app
@@ -96,6 +97,14 @@ DEMO_PAGES = {
     "members": (ADMIN, "/admin/users"),
     "categories": (ADMIN, "/categories"),
     "audit": (ADMIN, "/admin/audit"),
+    "moderation": (ADMIN, "/moderation"),
+    "moderation-item": (ADMIN, "/moderation/items/{queue_item}"),
+    "moderators": (ADMIN, "/moderation/moderators"),
+    "blocked": (ADMIN, "/moderation/blocked"),
+    "flag": (CUSTOMER, "/flag/user/{profile}"),
+    "privacy": (None, "/privacy"),
+    "your-data": (CUSTOMER, "/settings/data"),
+    "delete-account": (CUSTOMER, "/settings/delete"),
     "not-found": (None, "/questions/999999"),
 }
 
@@ -160,6 +169,7 @@ def _demo_ids() -> dict:
         "tutorial": tutorial.id,
         "tutorial_slug": tutorial.slug,
         "profile": db.session.scalar(select(User.id).where(User.email == "marc.dubreuil@mail.example")),
+        "queue_item": db.session.scalar(select(QueueItem.id).order_by(QueueItem.id)),
     }
 
 

@@ -32,6 +32,14 @@ PAGES = [
     "members",
     "categories",
     "audit",
+    "moderation",
+    "moderation-item",
+    "moderators",
+    "blocked",
+    "flag",
+    "privacy",
+    "your-data",
+    "delete-account",
     "not-found",
 ]
 

@@ -82,8 +82,8 @@ number, count = int(sys.argv[1]), int(sys.argv[2])
 with app.app_context():
     author = members.find_by_email(f"writer{number}@example.com")
     for i in range(count):
-        qa.ask_question(author, f"Question {i} du processus {number}", "Un corps assez long pour la question.",
-                        "box-internet", [])
+        qa.ask_question(author, f"Question {i} du processus {number}",
+                        f"Un corps assez long pour la question {i} du processus {number}.", "box-internet", [])
         db.session.commit()
         searching.drain()
         print(i, flush=True)

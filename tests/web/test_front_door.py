@@ -69,8 +69,15 @@ def _tools_menu(html: str) -> list[str]:
     [
         ("customer", []),
         ("ambassador", []),
-        ("staff", ["Help articles", "Curation queue", "Search report", "Audit log", "Categories", "Mail"]),
-        ("admin", ["Help articles", "Curation queue", "Search report", "Audit log", "Members", "Categories", "Mail"]),
+        (
+            "staff",
+            ["Help articles", "Curation queue", "Search report", "Audit log", "Moderation", "Categories", "Mail"],
+        ),
+        (
+            "admin",
+            ["Help articles", "Curation queue", "Search report", "Audit log", "Moderation", "Members", "Categories",
+             "Mail"],
+        ),
     ],
 )
 def test_staff_tools_sit_in_the_header_for_staff_and_admins_only(client, auth, role, expected):
