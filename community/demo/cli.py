@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from community.core import signals
 from community.core.extensions import db
-from community.demo.loader import generate, load_demo
+from community.demo.loader import date_notifications, generate, load_demo
 from community.members.models import User
 
 demo = AppGroup("demo", help="The demo community.")
@@ -42,6 +42,7 @@ def load_command(count: int, if_empty: bool) -> None:
         stats = load_demo()
         db.session.commit()
         added = signals.demo_loaded.send(None, users={user.email: user for user in db.session.scalars(select(User))})
+        date_notifications()  # again, for what the other packages' demo content notified
         db.session.commit()
         click.echo(f"Demo community loaded: {stats['users']} members, {stats['questions']} questions.")
         for _receiver, summary in added:

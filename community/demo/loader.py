@@ -78,11 +78,11 @@ def load_demo() -> dict:
         for tag in db.session.scalars(select(Tag).where(Tag.name.in_(labels))):
             taxonomy.translate_tag(admin, tag, language, labels[tag.name])
     db.session.flush()
-    _date_notifications()
+    date_notifications()
     return {"users": len(users), "questions": len(questions)}
 
 
-def _date_notifications() -> None:
+def date_notifications() -> None:
     """Notifications made while loading all carry the load time: each gets its post's date instead,
     so the demo's bell list reads naturally (one UPDATE per kind of post)."""
     from community.notifications.models import Notification
