@@ -53,6 +53,7 @@ def init_app(app: Flask) -> None:
     from community.discovery import models as discovery_models  # noqa: F401
     from community.discovery import searching, visits
     from community.discovery import views as discovery_views
+    from community.escalation import models as escalation_models  # noqa: F401
     from community.members import account_views
     from community.members import cli as members_cli
     from community.members import views as members_views

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -103,6 +105,8 @@ class Answer(Post, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     question: Mapped[Question] = relationship(back_populates="answers", foreign_keys=[question_id])
+    #: The brand's official answer (an advisor posted a case's resolution on the thread).
+    official: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)
     author: Mapped[User | None] = relationship()
     comments: Mapped[list[Comment]] = relationship(
         foreign_keys="Comment.answer_id", order_by="Comment.id", cascade="all, delete-orphan"

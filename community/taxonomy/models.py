@@ -36,6 +36,9 @@ class Category(db.Model):
     question_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     #: First posts of new accounts wait in the moderation queue before anyone else sees them.
     premoderation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false(), nullable=False)
+    #: Hours a question may wait without a visible answer before it becomes an advisor case (None:
+    #: ``ESCALATION_DELAY_HOURS``; 0: never).
+    escalation_hours: Mapped[int | None] = mapped_column(Integer)
 
     @hybrid_property
     def name(self) -> str:
