@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 INSTALLED := $(VENV)/.installed
 
 # Test folders also run against a real PostgreSQL after the SQLite run.
-PG_TESTS ?= tests/domain tests/api tests/search tests/web tests/privacy
+PG_TESTS ?= tests/domain tests/api tests/search tests/web tests/privacy tests/escalation
 BENCHES ?= bench/page.py bench/search_speed.py bench/relevance.py
 
 # Debian packages, installed by .ci/debian-packages when missing (as root, or through `sudo -n`).

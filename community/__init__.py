@@ -45,7 +45,7 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, audit, demo, moderation, notifications, privacy, site
+    from community import api, audit, demo, escalation, moderation, notifications, privacy, site
     from community.core import language as content_language
     from community.core import navigation, sitemap
     from community.core.navigation import register_staff_link
@@ -120,6 +120,7 @@ def init_app(app: Flask) -> None:
     audit.init_app(app)
     moderation.init_app(app)
     privacy.init_app(app)
+    escalation.init_app(app)
 
     if not app.testing:
 

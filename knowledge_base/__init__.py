@@ -9,6 +9,8 @@ from community.core import permissions
 from community.core import signals as community_signals
 from community.core.extensions import csrf
 from community.core.navigation import StaffLink, register_staff_link
+from community.escalation import trail
+from community.escalation.articles import register_article_facts
 from community.questions import coverage
 
 ACTIONS = {
@@ -39,6 +41,7 @@ def init_app(app: Flask) -> None:
         cli,
         curation_views,
         demo,
+        escalations,
         findability,
         home_blocks,
         media,
@@ -70,8 +73,11 @@ def init_app(app: Flask) -> None:
     findability.init_app(app)
     coverage.register(app, browsing.covering_articles)
     home_blocks.init_app(app)
+    register_article_facts(app, browsing.article_fact)
+    trail.register_titles(app, "article", browsing.article_titles)
     register_staff_link(app, StaffLink("kb_staff.articles", _l("Help articles"), "book", "article.edit", order=10))
     register_staff_link(app, StaffLink("kb_curation.queue", _l("Curation queue"), "award", "article.edit", order=20))
     search_documents.register_kinds()
     community_signals.demo_loaded.connect(demo.load, weak=False)
     subscribers.connect(app)
+    escalations.init_app(app)

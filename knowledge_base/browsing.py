@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import current_app, url_for
+from flask import url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Float, cast, func, or_, select
 from sqlalchemy.orm import joinedload
 
@@ -19,6 +18,8 @@ from community.core.errors import NotFound
 from community.core.extensions import db
 from community.core.markup import html_to_text
 from community.discovery import searching
+from community.escalation import channels
+from community.escalation.articles import ArticleFact
 from community.questions import operations as qa
 from community.questions.coverage import Cover
 from community.questions.models import Question
@@ -231,39 +232,22 @@ def ask_args(article: Article) -> dict:
     return {"title": article.title, "body": body, "category": article.category.slug}
 
 
-DEFAULT_ADVISOR_CHANNELS = (
-    {
-        "kind": "phone",
-        "label": _l("By phone"),
-        "value": "3900",
-        "url": "tel:3900",
-        "hours": _l("Monday to Saturday, 8:00–20:00"),
-        "note": _l("Free from a Néolia line; the price of a local call otherwise."),
-    },
-    {
-        "kind": "chat",
-        "label": _l("Live chat"),
-        "value": _l("Chat with an advisor"),
-        "url": "https://www.neolia.example/assistance/chat",
-        "hours": _l("Every day, 9:00–21:00"),
-        "note": _l("From your customer area, signed in."),
-    },
-    {
-        "kind": "form",
-        "label": _l("Contact form"),
-        "value": _l("Write to customer service"),
-        "url": "https://www.neolia.example/assistance/contact",
-        "hours": _l("Answer within 48 hours"),
-        "note": _l("Best for billing questions and documents to send."),
-    },
-)
-
-
 def advisor_channels() -> list[dict]:
-    """The brand's human-support channels: ``ADVISOR_CHANNELS`` from the configuration, else ours.
+    """The brand's human-support channels (``ADVISOR_CHANNELS``), as the community's advisor page
+    shows them: with their hours in words and whether they are open now."""
+    return channels.advisor_channels()
 
-    Each is a dict with ``label`` and any of ``kind`` (phone, chat, form…), ``value``, ``url``,
-    ``hours`` and ``note``.
-    """
-    channels = current_app.config.get("ADVISOR_CHANNELS") or DEFAULT_ADVISOR_CHANNELS
-    return [dict(channel) for channel in channels if channel.get("label")]
+
+def article_fact(article_id: int) -> ArticleFact | None:
+    """A published article as the escalation keeps it on a case (its id, title and address)."""
+    article = db.session.get(Article, article_id)
+    if article is None or not article.is_published:
+        return None
+    return ArticleFact(article.id, article.title, article_url(article))
+
+
+def article_titles(ids: set[int]) -> dict[int, str]:
+    """The titles of the published articles among ``ids``: the journey trail names the articles a
+    visit opened from the page cache with them."""
+    published = select(Article.id, Article.title).where(Article.id.in_(ids), Article.status == "published")
+    return dict(db.session.execute(published).all())

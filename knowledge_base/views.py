@@ -1,4 +1,5 @@
-"""Public knowledge-base pages: home by category, articles, tutorial steps, ratings, the advisor page."""
+"""Public knowledge-base pages: home by category, articles, tutorial steps, ratings; the former advisor page
+leads to the community's."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from community.core.language import listing_language
 from community.core.page_cache import cached_page
 from community.core.permissions import can
 from community.core.web import page_arg, safe_next, same_origin, wants_json
+from community.escalation import trail
 from community.taxonomy import queries as taxonomy
 from knowledge_base import browsing, media, queries, ratings
 from knowledge_base import operations as ops
@@ -82,15 +84,26 @@ def category(slug: str):
     )
 
 
+def _opened(article: Article) -> None:
+    """The visit's journey trail notes the article (or one of its steps), for an advisor to see."""
+    if article.is_published:
+        trail.record_view("article", article.id, article.title, request.path)
+
+
+def _opened_from_cache(article_id: int, slug: str | None = None, number: int | None = None) -> None:
+    trail.record_view("article", article_id, None, request.path)
+
+
 @bp.route("/<int:article_id>", defaults={"slug": None})
 @bp.route("/<int:article_id>/<slug>")
-@cached_page()
+@cached_page(on_hit=_opened_from_cache)
 def article(article_id: int, slug: str | None):
     found = _article_or_response(article_id)
     if not isinstance(found, Article):
         return found
     if slug != found.slug:
         return redirect(article_url(found, **_lang_args()), 301)
+    _opened(found)
     return _article_page(found)
 
 
@@ -107,7 +120,7 @@ def _article_page(article: Article, form: RatingForm | None = None, status: int 
 
 
 @bp.route("/<int:article_id>/<slug>/step/<int:number>")
-@cached_page()
+@cached_page(on_hit=_opened_from_cache)
 def step(article_id: int, slug: str, number: int):
     """One tutorial step; a step with a video sends its own Content-Security-Policy header, which
     the page cache repeats on every copy."""
@@ -118,6 +131,7 @@ def step(article_id: int, slug: str, number: int):
         abort(404)
     if slug != found.slug:
         return redirect(url_for("kb.step", article_id=found.id, slug=found.slug, number=number, **_lang_args()), 301)
+    _opened(found)
     return _step_page(found, number)
 
 
@@ -256,13 +270,8 @@ def _whole_number(raw):
 
 
 @bp.route("/contact")
-@cached_page()
 def contact():
-    """Talk to an advisor: the human channels, and what to have ready. Where escalation will start."""
-    article = None
+    """The former advisor page: the community's "Talk to an advisor" form took its place."""
     raw = request.args.get("article", "")
-    if raw.isdigit() and len(raw) < 10:
-        candidate = queries.article_detail(int(raw))
-        if candidate is not None and (candidate.is_published or _staff_view(candidate)):
-            article = candidate
-    return render_template("kb/contact.html", article=article, channels=browsing.advisor_channels())
+    args = {"article": raw} if raw.isdigit() and len(raw) < 10 else {}
+    return redirect(url_for("escalation.advisor", **args), 301)

@@ -80,6 +80,20 @@ def article(
     return created
 
 
+def case(
+    customer=None,
+    subject: str = "Double prélèvement sur ma facture",
+    message: str = "J'ai été prélevé deux fois ce mois-ci pour mon forfait.",
+    **kwargs,
+):
+    """An advisor case opened by ``customer`` (``kwargs``: ``open_case``'s: question, context, priority …)."""
+    from community.escalation import operations as escalation
+
+    created = escalation.open_case(customer or user(), subject=subject, message=message, **kwargs)
+    db.session.commit()
+    return created
+
+
 def editor_data(article, **changes) -> dict:
     """The article editor's fields as the page sends them for ``article``, with ``changes`` applied."""
     data = {

@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     from community.api import (  # noqa: F401 - their operations
         audit,
         categories,
+        escalations,
         flags,
         me,
         moderation,

@@ -73,6 +73,9 @@ class Answer(Post):
     is_accepted = fields.Function(
         lambda answer: answer.question.accepted_answer_id == answer.id, metadata={"type": "boolean"}
     )
+    official = fields.Boolean(
+        metadata={"description": "The brand's official answer: an advisor posted a case's fix on the thread."}
+    )
 
 
 class AnswerInThread(Answer):

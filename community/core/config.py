@@ -99,6 +99,15 @@ DEFAULTS = {
     # Each worker sends queued mail this often (and right after a request queued some); 0: only the command.
     "MAIL_POLL_SECONDS": 30.0,
     "MAIL_DIGEST_HOURS": 24,
+    # An advisor case's first reply is due this many hours after it opens (high and urgent ones: the second).
+    "ESCALATION_FIRST_RESPONSE_HOURS": 4,
+    "ESCALATION_URGENT_RESPONSE_HOURS": 1,
+    # A question without a visible answer this many hours becomes an advisor case (a category may set
+    # its own delay; 0 there: never); it stays due this many days after (0: for ever), so that turning the
+    # sweep on does not hand every old thread to the advisors. Each worker sweeps this often (0: only the command).
+    "ESCALATION_DELAY_HOURS": 24,
+    "ESCALATION_SWEEP_WINDOW_DAYS": 14,
+    "ESCALATION_SWEEP_SECONDS": 300,
     # The site's address for links in e-mail when SERVER_NAME is not set (e.g. https://entraide.example).
     "SITE_URL": None,
     # How many proxies in front to trust for each X-Forwarded-* header (Werkzeug's ProxyFix); 0: none.

@@ -50,3 +50,27 @@ demo_loaded = _signals.signal(
     doc="`demo load` created the demo community; other packages add their demo content (users) "
     "and may return a line saying what they added.",
 )
+case_opened = _signals.signal("case-opened", doc="A customer (or the sweep) opened an advisor case (case).")
+case_message_posted = _signals.signal(
+    "case-message-posted", doc="A message or an internal note was added to a case's thread (case, message)."
+)
+case_status_changed = _signals.signal(
+    "case-status-changed",
+    doc="A case moved from one status to another (case, previous, message: the message that moved it, or None).",
+)
+case_assigned = _signals.signal(
+    "case-assigned", doc="Staff gave a case to an advisor (case, previous: the former assignee's id)."
+)
+case_surveyed = _signals.signal("case-surveyed", doc="A customer rated the handling of a resolved case (case).")
+case_consent_changed = _signals.signal(
+    "case-consent-changed", doc="A customer allowed, or no longer allows, the fix of a case to be shared (case)."
+)
+question_escalated = _signals.signal(
+    "question-escalated",
+    doc="The sweep made a question nobody answered in time an advisor case (case, question); its asker is told.",
+)
+resolution_shared = _signals.signal(
+    "resolution-shared",
+    doc="Staff sent a case's resolution, with the customer's consent, to the knowledge base's curation "
+    "queue (case, title, body, question_id).",
+)

@@ -23,6 +23,8 @@ class Kind:
     default: str
     #: The pictogram beside the actor's avatar in the list (templates/_macros/icons.html).
     icon: str = "info"
+    #: Only staff are told of it (advisor cases), so only they see it in their settings.
+    staff_only: bool = False
 
 
 KINDS: tuple[Kind, ...] = (
@@ -61,6 +63,43 @@ KINDS: tuple[Kind, ...] = (
         "book",
     ),
     Kind(
+        "case_reply",
+        _l("Replies from an advisor to my requests"),
+        _l("%(actor)s replied to your request"),
+        "immediate",
+        "comment",
+    ),
+    Kind(
+        "case_resolved",
+        _l("My requests marked as resolved"),
+        _l("%(actor)s marked your request as resolved"),
+        "immediate",
+        "check-circle",
+    ),
+    Kind(
+        "case_message",
+        _l("Customers' messages on cases assigned to me"),
+        _l("%(actor)s wrote on a case assigned to you"),
+        "immediate",
+        "comment",
+        staff_only=True,
+    ),
+    Kind(
+        "case_assigned",
+        _l("Cases given to me"),
+        _l("%(actor)s gave you a case"),
+        "immediate",
+        "user",
+        staff_only=True,
+    ),
+    Kind(
+        "question_escalated",
+        _l("My questions passed to an advisor when nobody answered"),
+        _l("Nobody answered your question yet: a Néolia advisor takes it on"),
+        "immediate",
+        "phone",
+    ),
+    Kind(
         "content_hidden",
         _l("My posts hidden by moderation"),
         _l("Your post was hidden by moderation"),
@@ -72,6 +111,11 @@ KINDS: tuple[Kind, ...] = (
 BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 #: Lower is more specific.
 PRIORITY: dict[str, int] = {kind.key: rank for rank, kind in enumerate(KINDS)}
+
+
+def for_member(user) -> tuple[Kind, ...]:
+    """The kinds ``user`` may be told of: what their settings page lists."""
+    return tuple(kind for kind in KINDS if not kind.staff_only or getattr(user, "is_staff", False))
 
 
 def get(key: str) -> Kind | None:

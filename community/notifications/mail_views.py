@@ -27,7 +27,7 @@ def settings_form(user) -> FlaskForm:
     class SettingsForm(FlaskForm):
         pass
 
-    for kind in kinds.KINDS:
+    for kind in kinds.for_member(user):
         setattr(SettingsForm, kind.key, RadioField(kind.label, choices=DELIVERY_LABELS, default=current[kind.key]))
     return SettingsForm()
 
@@ -39,7 +39,7 @@ def settings():
     if form.validate_on_submit():
         member = current_user._get_current_object()
         try:
-            preferences.set_deliveries(member, {kind.key: form[kind.key].data for kind in kinds.KINDS})
+            preferences.set_deliveries(member, {kind.key: form[kind.key].data for kind in kinds.for_member(member)})
         except DomainError as exc:
             for key in exc.fields:
                 form[key].errors.append(_("Choose one of the options."))
@@ -50,7 +50,7 @@ def settings():
     return render_template(
         "notifications/mail_settings.html",
         form=form,
-        kinds=kinds.KINDS,
+        kinds=kinds.for_member(current_user),
         section="notifications",
         confirmed=current_user.email_confirmed_at is not None,
     )

@@ -190,7 +190,54 @@ def held_post_released(actor, item, **extra) -> None:
     {"question": question_asked, "answer": answer_posted, "comment": comment_posted}[item.target_type](author, post)
 
 
+def _case_url(case) -> str:
+    return f"/cases/{case.id}"  # site-relative, from the command line too
+
+
+def case_message_posted(actor, case, message, **extra) -> None:
+    """A case's thread: the advisors' public replies reach its customer, the customer's messages its
+    advisor (if it has one yet); internal notes nobody."""
+    if message.internal:
+        return
+    audience = Audience(actor)
+    if message.author_id == case.customer_id:
+        audience.add([case.assignee_id], "case_message")
+    else:
+        audience.add([case.customer_id], "case_reply")
+    audience.tell(actor, "case", case.id, _case_url(case), case.subject, _excerpt(message))
+
+
+def case_status_changed(actor, case, previous: str, message=None, **extra) -> None:
+    """The customer hears that advisors resolved their request; the advisor, that the customer reopened
+    it (unless by writing: that message told them)."""
+    audience = Audience(actor)
+    if case.status == "resolved":
+        audience.add([case.customer_id], "case_resolved")
+    elif case.status == "reopened" and message is None and getattr(actor, "id", None) == case.customer_id:
+        audience.add([case.assignee_id], "case_message")
+    audience.tell(actor, "case", case.id, _case_url(case), case.subject)
+
+
+def case_assigned(actor, case, previous=None, **extra) -> None:
+    """An advisor given a case by someone else hears of it."""
+    audience = Audience(actor)
+    audience.add([case.assignee_id], "case_assigned")
+    audience.tell(actor, "case", case.id, _case_url(case), case.subject)
+
+
+def question_escalated(actor, case, question, **extra) -> None:
+    """The sweep made an unanswered question a case: its asker is told an advisor takes it on."""
+    customer = db.session.get(User, case.customer_id)
+    if customer is None or customer.is_suspended:
+        return
+    ops.deliver(None, customer, "question_escalated", "case", case.id, _case_url(case), case.subject)
+
+
 def connect() -> None:
+    signals.case_message_posted.connect(case_message_posted, weak=False)
+    signals.case_status_changed.connect(case_status_changed, weak=False)
+    signals.case_assigned.connect(case_assigned, weak=False)
+    signals.question_escalated.connect(question_escalated, weak=False)
     signals.question_asked.connect(question_asked, weak=False)
     signals.question_edited.connect(question_edited, weak=False)
     signals.answer_posted.connect(answer_posted, weak=False)

@@ -14,7 +14,8 @@ privacy = AppGroup("privacy", help="Personal data: retention.")
 
 @privacy.command("purge")
 def purge() -> None:
-    """Anonymise search-log entries and visit events older than PRIVACY_RETENTION_DAYS."""
+    """Anonymise search-log entries and visit events, delete the journey trail, older than
+    PRIVACY_RETENTION_DAYS."""
     days = int(current_app.config["PRIVACY_RETENTION_DAYS"])
     counts = purge_old(days)
     db.session.commit()
@@ -22,6 +23,7 @@ def purge() -> None:
         f"Anonymised {counts['searches']} search log entries and {counts['visit_events']} visit events "
         f"older than {days} days."
     )
+    click.echo(f"Deleted {counts['trail_views']} journey trail entries older than {days} days.")
 
 
 def init_app(app: Flask) -> None:

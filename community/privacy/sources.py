@@ -190,6 +190,13 @@ def register_community() -> None:
             export=_visit_events,
             kept_as="unlink",
         ),
+        Source(
+            "journey_trail",
+            "trail_views",
+            ("user_id",),
+            _l("Articles and questions you opened recently, which you may share with an advisor"),
+            "delete",
+        ),
         Source("flags", "flags", ("user_id",), _l("Your flags"), "keep"),
         Source(
             "moderated_categories",

@@ -17,6 +17,7 @@ from community.core.web import page_arg, wants_json
 from community.discovery import operations as discovery
 from community.discovery import searching
 from community.discovery.visits import visit_id
+from community.escalation import trail
 from community.moderation.limits import limited
 from community.questions import drafts, queries, structured_data, view_counter
 from community.questions import operations as ops
@@ -131,8 +132,13 @@ def show_by_id(question_id: int):
     return redirect(question_url(question), 301)
 
 
+def _opened_from_cache(question_id: int, slug: str) -> None:
+    view_counter.record(question_id)
+    trail.record_question_hit(question_id)
+
+
 @bp.route("/questions/<int:question_id>/<slug>")
-@cached_page(on_hit=lambda question_id, slug: view_counter.record(question_id))
+@cached_page(on_hit=_opened_from_cache)
 def show(question_id: int, slug: str):
     question = queries.load_question(question_id)
     if question is None:
@@ -141,6 +147,7 @@ def show(question_id: int, slug: str):
     if slug != question.slug:
         return redirect(question_url(question), 301)
     view_counter.record(question.id)
+    trail.record_view("question", question.id, question.title, request.path)
     return _render_question(question)
 
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField
+from wtforms.validators import Optional
 
 
 class CategoryForm(FlaskForm):
@@ -24,6 +25,15 @@ class CategoryForm(FlaskForm):
     premoderation = BooleanField(
         _l("Pre-moderate first posts of new accounts"),
         description=_l("A new account's first post here waits for a moderator before others see it."),
+    )
+    escalation_hours = IntegerField(
+        _l("Escalate unanswered questions after (hours)"),
+        description=_l(
+            "A question without an answer this long becomes a case for the advisors. Empty: the site's "
+            "default delay; 0: never."
+        ),
+        validators=[Optional()],
+        render_kw={"min": 0, "inputmode": "numeric"},
     )
 
     def translations(self) -> dict:

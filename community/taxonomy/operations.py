@@ -14,6 +14,10 @@ from community.core.permissions import require
 from community.core.text import check_text, slugify, storable
 from community.taxonomy.models import Category, Tag
 
+#: ``save_category(escalation_hours=…)`` left as it is (None means "the site's default delay").
+UNCHANGED = object()
+ESCALATION_HOURS_MAX = 24 * 365
+
 
 def save_category(
     actor,
@@ -23,12 +27,15 @@ def save_category(
     category: Category | None = None,
     translations: dict | None = None,
     premoderation: bool | None = None,
+    escalation_hours=UNCHANGED,
 ) -> Category:
     """Create a category, or change ``category``; an empty ``slug`` is made from the name.
 
     ``translations`` (``{"en": {"name": …, "description": …}}``) replaces the names and descriptions
     shown in other languages (an empty one falls back to ``name``); None keeps them. ``premoderation``:
-    whether new accounts' first posts wait for a moderator (None keeps it)."""
+    whether new accounts' first posts wait for a moderator (None keeps it). ``escalation_hours``: hours
+    a question may wait for an answer before it becomes an advisor case (None: the site's default;
+    0: never)."""
     require(actor, "category.manage")
     fields: dict = {}
     name = check_text(name, "name", 2, 80, fields)
@@ -43,6 +50,13 @@ def save_category(
             fields["name"] = _("Use at least one letter or digit.")
     description = check_text(description, "description", 0, 500, fields)
     translated = _translations(translations, fields) if translations is not None else None
+    if escalation_hours is not UNCHANGED and escalation_hours is not None:
+        if isinstance(escalation_hours, bool) or not isinstance(escalation_hours, int) or not (
+            0 <= escalation_hours <= ESCALATION_HOURS_MAX
+        ):
+            fields["escalation_hours"] = _(
+                "Give a number of hours from 0 (never) to %(n)d, or leave it empty.", n=ESCALATION_HOURS_MAX
+            )
     clash = db.session.scalar(select(Category).where(Category.slug == slug)) if slug and not fields else None
     if clash is not None and clash is not category:
         fields[slug_field] = _("Another category already uses this address.")
@@ -58,6 +72,8 @@ def save_category(
         category.translations = translated
     if premoderation is not None:
         category.premoderation = bool(premoderation)
+    if escalation_hours is not UNCHANGED:
+        category.escalation_hours = escalation_hours
     db.session.flush()
     after = _audited(category)
     if before != after:
@@ -74,6 +90,7 @@ def _audited(category: Category) -> dict:
         "description": category.base_description,
         "translations": dict(category.translations or {}),
         "premoderation": bool(category.premoderation),
+        "escalation_hours": category.escalation_hours,
     }
 
 

@@ -30,6 +30,7 @@ def categories():
                 form.description.data,
                 translations=form.translations(),
                 premoderation=form.premoderation.data,
+                escalation_hours=form.escalation_hours.data,
             ),
         ):
             flash(_("The category is saved."), "success")
@@ -56,6 +57,7 @@ def edit_category(slug: str):
                 category,
                 translations=form.translations(),
                 premoderation=form.premoderation.data,
+                escalation_hours=form.escalation_hours.data,
             ),
         ):
             flash(_("The category is saved."), "success")
@@ -73,4 +75,5 @@ def _stored(category) -> dict:
         "name_en": english["name"],
         "description_en": english["description"],
         "premoderation": category.premoderation,
+        "escalation_hours": category.escalation_hours,
     }

@@ -44,6 +44,12 @@ class Server(Gunicorn):
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.load(response)
 
+    def post(self, path: str, body: dict, email: str = STAFF) -> dict:
+        headers = {**self.caller(email), "Content-Type": "application/json"}
+        request = urllib.request.Request(f"{self.url}/api/v1{path}", json.dumps(body).encode(), headers, method="POST")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)
+
     def caller(self, email: str) -> dict:
         return {"Authorization": f"Bearer {self.tokens[email]}"}
 
@@ -82,6 +88,7 @@ def real_ids(server: Server) -> dict:
         "user_id": question["author"]["id"],
         "slug": question["category"],
         "token_id": server.api("/me/tokens", CUSTOMER)["items"][0]["id"],
+        "case_id": server.post("/escalations", {"subject": "Facture", "message": "Prélevé deux fois."}, CUSTOMER)["id"],
     }
 
 

@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 from community.core.extensions import db
 from community.demo.content import DEMO_PASSWORD
 from community.discovery import searching
+from community.escalation.models import Case
 from community.members import operations as members
 from community.members.models import User
 from community.moderation.models import QueueItem
@@ -84,7 +85,7 @@ DEMO_PAGES = {
     "faq": (None, "/kb/{faq}"),
     "tutorial": (None, "/kb/{tutorial}"),
     "tutorial-step": (None, "/kb/{tutorial}/{tutorial_slug}/step/1"),
-    "contact": (None, "/kb/contact"),
+    "contact": (None, "/advisor"),
     "register": (None, "/register"),
     "login": (None, "/login"),
     "profile": (None, "/users/{profile}"),
@@ -103,6 +104,11 @@ DEMO_PAGES = {
     "blocked": (ADMIN, "/moderation/blocked"),
     "flag": (CUSTOMER, "/flag/user/{profile}"),
     "privacy": (None, "/privacy"),
+    "cases": (ADMIN, "/cases"),
+    "case": (ADMIN, "/cases/{late_case}"),
+    "customer-case": (CUSTOMER, "/cases/{customer_case}"),
+    "my-requests": (CUSTOMER, "/requests"),
+    "canned": (ADMIN, "/cases/canned"),
     "your-data": (CUSTOMER, "/settings/data"),
     "delete-account": (CUSTOMER, "/settings/delete"),
     "not-found": (None, "/questions/999999"),
@@ -170,6 +176,10 @@ def _demo_ids() -> dict:
         "tutorial_slug": tutorial.slug,
         "profile": db.session.scalar(select(User.id).where(User.email == "marc.dubreuil@mail.example")),
         "queue_item": db.session.scalar(select(QueueItem.id).order_by(QueueItem.id)),
+        "late_case": db.session.scalar(select(Case.id).where(Case.status == "new").order_by(Case.id)),
+        "customer_case": db.session.scalar(
+            select(Case.id).join(User, User.id == Case.customer_id).where(User.email == CUSTOMER)
+        ),
     }
 
 

@@ -7,7 +7,7 @@ from community.demo.content import DEMO_PASSWORD
 from community.demo.loader import load_demo
 
 WIDTHS = (320, 360, 768, 1024, 1101, 1180, 1280, 1366, 1399, 1400, 1440, 1600)
-PAGES = ("/", "/questions", "/questions/ask", "/kb", "/kb/contact", "/search?q=box", "/settings")
+PAGES = ("/", "/questions", "/questions/ask", "/kb", "/advisor", "/search?q=box", "/settings")
 
 ROW_OF = """() => {
   const header = document.querySelector('.header-inner');

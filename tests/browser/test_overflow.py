@@ -40,6 +40,11 @@ PAGES = [
     "privacy",
     "your-data",
     "delete-account",
+    "cases",
+    "case",
+    "customer-case",
+    "my-requests",
+    "canned",
     "not-found",
 ]
 

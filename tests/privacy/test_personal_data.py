@@ -178,7 +178,7 @@ def test_purge_anonymises_old_searches_and_visit_events_once(app, runner):
         "suggestions_shown",
     )
     assert (new_event.user_id, new_event.visit_id) == (member.id, VISIT)
-    assert purge(90) == {"searches": 0, "visit_events": 0}
+    assert purge(90) == {"searches": 0, "visit_events": 0, "trail_views": 0}
 
 
 @pytest.mark.parametrize("app_config", [{"PRIVACY_RETENTION_DAYS": 200}])

@@ -47,7 +47,7 @@ def test_home_leads_with_search_then_articles_and_solved_questions(client):
     assert waiting.title in unanswered
     assert "La fibre coupe tous les soirs" not in unanswered, "no question is listed twice"
     assert "Recent questions" not in html
-    assert 'href="/kb/contact"' in _section(html, "home-human-title"), "a way to reach an advisor"
+    assert 'href="/advisor"' in _section(html, "home-human-title"), "a way to reach an advisor"
     assert html.count('role="search"') == 1, "one search box on the page"
 
 
@@ -71,12 +71,13 @@ def _tools_menu(html: str) -> list[str]:
         ("ambassador", []),
         (
             "staff",
-            ["Help articles", "Curation queue", "Search report", "Audit log", "Moderation", "Categories", "Mail"],
+            ["Help articles", "Curation queue", "Search report", "Audit log", "Advisor cases", "Moderation",
+             "Categories", "Mail"],
         ),
         (
             "admin",
-            ["Help articles", "Curation queue", "Search report", "Audit log", "Moderation", "Members", "Categories",
-             "Mail"],
+            ["Help articles", "Curation queue", "Search report", "Audit log", "Advisor cases", "Moderation", "Members",
+             "Categories", "Mail"],
         ),
     ],
 )

@@ -64,7 +64,8 @@ def test_anonymous_question_page_is_served_from_cache_until_content_changes(app,
     client.get(url)
     with count_queries() as statements:
         client.get(url)
-    assert statements == [] or all("UPDATE" in s for s in statements)
+    # Only batched writes: the view count, and the visit's journey trail (read by the advisor form).
+    assert statements == [] or all(s.startswith(("UPDATE", "INSERT INTO trail_views")) for s in statements)
     helper = make.user()
     qa.post_answer(helper, question, "Une nouvelle réponse qui doit apparaître tout de suite.")
     db.session.commit()
