@@ -50,6 +50,8 @@ def _age(case: Case, opened) -> None:
     for name in ("updated_at", "first_response_at", "resolved_at", "surveyed_at"):
         if getattr(case, name) is not None:
             setattr(case, name, getattr(case, name) + later)
+    if not case.messages:
+        case.updated_at = case.created_at
 
 
 def load(sender=None, users: dict | None = None, **extra) -> str | None:
