@@ -64,6 +64,7 @@ def init_app(app: Flask) -> None:
     from community.questions import queries as questions_queries
     from community.questions import views as questions_views
     from community.questions.urls import question_url
+    from community.reputation import models as reputation_models  # noqa: F401
     from community.taxonomy import cli as taxonomy_cli
     from community.taxonomy import views as taxonomy_views
 

@@ -105,6 +105,9 @@ class Answer(Post, db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     question: Mapped[Question] = relationship(back_populates="answers", foreign_keys=[question_id])
+    #: Seconds from the question to this answer when it was the question's first answer (None
+    #: otherwise): response-time badges, leaderboards and the nomination list aggregate it.
+    response_seconds: Mapped[int | None] = mapped_column(Integer)
     #: The brand's official answer (an advisor posted a case's resolution on the thread).
     official: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), nullable=False)
     author: Mapped[User | None] = relationship()
