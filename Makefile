@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 
 # Test folders also run against a real PostgreSQL after the SQLite run.
 PG_TESTS ?= tests/domain tests/api tests/search tests/web tests/privacy tests/escalation
-BENCHES ?= bench/page.py bench/search_speed.py bench/relevance.py
+BENCHES ?= bench/page.py bench/search_speed.py bench/relevance.py bench/aggregates.py
 
 # Debian packages, installed by .ci/debian-packages when missing (as root, or through `sudo -n`).
 # The suite drives Debian's chromium (fonts for its screenshots) and starts its own PostgreSQL;

@@ -45,7 +45,7 @@ def init_extensions(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from community import api, audit, demo, escalation, moderation, notifications, privacy, site
+    from community import api, audit, demo, escalation, moderation, notifications, privacy, reputation, site
     from community.core import language as content_language
     from community.core import navigation, sitemap
     from community.core.navigation import register_staff_link
@@ -64,7 +64,6 @@ def init_app(app: Flask) -> None:
     from community.questions import queries as questions_queries
     from community.questions import views as questions_views
     from community.questions.urls import question_url
-    from community.reputation import models as reputation_models  # noqa: F401
     from community.taxonomy import cli as taxonomy_cli
     from community.taxonomy import views as taxonomy_views
 
@@ -122,6 +121,7 @@ def init_app(app: Flask) -> None:
     moderation.init_app(app)
     privacy.init_app(app)
     escalation.init_app(app)
+    reputation.init_app(app)
 
     if not app.testing:
 

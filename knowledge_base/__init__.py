@@ -47,6 +47,7 @@ def init_app(app: Flask) -> None:
         media,
         models,
         privacy,
+        reputation,
         search_documents,
         staff_views,
         subscribers,
@@ -60,6 +61,7 @@ def init_app(app: Flask) -> None:
     permissions.register(ACTIONS, public={"article.rate"})
     audit.register()
     privacy.register_sources()
+    reputation.init_app()
     csrf.exempt(api.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(views.bp)

@@ -50,7 +50,12 @@ TEST_CONFIG = {
     "SEARCH_POLL_SECONDS": 0,
     "MAIL_POLL_SECONDS": 0,
     "ESCALATION_SWEEP_SECONDS": 0,
+    "BADGE_SWEEP_SECONDS": 0,
+    # Factories' members are minutes old: their votes earn points unless a test sets an age (test_ledger.py).
+    "REPUTATION_MIN_VOTER_AGE_DAYS": 0,
     "SEARCH_SYNONYMS_TTL": 0,
+    # New members comment anywhere unless a test turns the privilege on (tests/reputation/test_privileges.py).
+    "PRIVILEGES": {"comment": 0, "retag": 200, "edit": 500, "close_vote": 1000},
 }
 
 # One object for the session, so members.authenticate makes its dummy hash once.

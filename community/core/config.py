@@ -108,6 +108,59 @@ DEFAULTS = {
     "ESCALATION_DELAY_HOURS": 24,
     "ESCALATION_SWEEP_WINDOW_DAYS": 14,
     "ESCALATION_SWEEP_SECONDS": 300,
+    # Reputation: points per ledger event (a reversal takes back exactly what its row gave), at most
+    # this many points a day from upvotes per member (UTC days), nothing from the votes of accounts
+    # younger than this many days.
+    "REPUTATION_POINTS": {
+        "answer_upvoted": 10,
+        "answer_downvoted": -2,
+        "question_upvoted": 5,
+        "question_downvoted": -2,
+        "answer_accepted": 15,
+        "answer_promoted": 20,
+    },
+    "REPUTATION_DAILY_VOTE_CAP": 200,
+    "REPUTATION_MIN_VOTER_AGE_DAYS": 1,
+    # Ranks: (reputation from which it holds, key); the keys newcomer, contributor, expert, guru and
+    # legend have translated names, others are shown as written.
+    "RANKS": [(0, "newcomer"), (50, "contributor"), (250, "expert"), (1000, "guru"), (5000, "legend")],
+    # What reputation unlocks (ambassadors and staff hold them all): below "comment", a member comments
+    # only on their own posts and on answers to their questions; "retag" edits a question's tags,
+    # "edit" others' posts (with a revision), "close_vote" votes to close as a duplicate, and
+    # CLOSE_VOTES_NEEDED such votes close the question.
+    "PRIVILEGES": {"comment": 15, "retag": 200, "edit": 500, "close_vote": 1000},
+    "CLOSE_VOTES_NEEDED": 3,
+    # Badges (community/reputation/badges.py): accepted answers for Solver, Troubleshooter, Master
+    # troubleshooter and, in one category, Category expert; the score an answer (Helpful) or a question
+    # (Good question) reaches; days in a row of answering; the bio's length for Complete profile.
+    "BADGE_SOLVER_SOLUTIONS": 10,
+    "BADGE_TROUBLESHOOTER_SOLUTIONS": 50,
+    "BADGE_MASTER_SOLUTIONS": 250,
+    "BADGE_EXPERT_SOLUTIONS": 20,
+    "BADGE_HELPFUL_SCORE": 10,
+    "BADGE_GOOD_QUESTION_SCORE": 10,
+    "BADGE_STREAK_DAYS": 7,
+    "BADGE_PROFILE_BIO_MIN": 20,
+    # Responsive (rolling): at least this share of a member's first answers of the last RESPONSIVE_DAYS
+    # days came within RESPONSIVE_SECONDS of the question, RESPONSIVE_MIN of them at least. Withdrawn
+    # when it lapses: each worker checks this often (0: only `flask reputation badges`).
+    "RESPONSIVE_SHARE": 0.9,
+    "RESPONSIVE_DAYS": 7,
+    "RESPONSIVE_SECONDS": 900,
+    "RESPONSIVE_MIN": 10,
+    "BADGE_SWEEP_SECONDS": 3600,
+    # Leaderboards show this many members; the nomination list ranks members with at least
+    # NOMINATION_MIN_ANSWERS answers by these weights (upheld flags count against; 0 leaves a
+    # criterion out), activity counted over NOMINATION_ACTIVITY_DAYS; "Questions for you" lists this
+    # many questions from the member's strongest FOR_YOU_CATEGORIES categories and FOR_YOU_TAGS tags.
+    "LEADERBOARD_SIZE": 20,
+    "NOMINATION_MIN_ANSWERS": 5,
+    "NOMINATION_WEIGHTS": {"solution_rate": 4, "response": 2, "promoted": 2, "activity": 1, "upheld_flags": 3},
+    "NOMINATION_ACTIVITY_DAYS": 90,
+    "NOMINATION_LIST_SIZE": 50,
+    "FOR_YOU_SIZE": 30,
+    "FOR_YOU_CATEGORIES": 3,
+    "FOR_YOU_TAGS": 5,
     # The site's address for links in e-mail when SERVER_NAME is not set (e.g. https://entraide.example).
     "SITE_URL": None,
     # How many proxies in front to trust for each X-Forwarded-* header (Werkzeug's ProxyFix); 0: none.

@@ -97,6 +97,7 @@ REASONS = {
 ACTIONS: dict[str, list[Rule]] = {
     "question.create": [],
     "question.edit": [_author_or_staff, _not_locked],
+    "question.retag": [_author_or_staff, _not_locked],
     "question.vote": [_not_author, _not_locked],
     "question.comment": [_not_locked],
     "question.close": [_staff, _not_closed_for_staff_action],
@@ -126,6 +127,10 @@ PUBLIC = {"question.view_revisions"}
 # Rules other packages compose their actions from.
 staff = _staff
 admin = _admin
+is_author = _is_author
+not_locked = _not_locked
+question_open = _question_open
+question_of = _question_of
 
 
 def register(actions: dict[str, list[Rule]], public: set[str] = frozenset(), reasons: dict | None = None) -> None:

@@ -23,6 +23,9 @@ answer_edited = _signals.signal("answer-edited", doc="An answer's body changed (
 answer_accepted = _signals.signal("answer-accepted", doc="An answer became the solution (answer, previous).")
 vote_cast = _signals.signal("vote-cast", doc="A vote was cast, changed or withdrawn (target, value, previous).")
 comment_posted = _signals.signal("comment-posted", doc="A comment was posted (comment).")
+answer_invited = _signals.signal(
+    "answer-invited", doc="Staff or the asker invited a member to answer a question (invitation, question, invitee)."
+)
 follow_changed = _signals.signal(
     "follow-changed", doc="A member followed or unfollowed something (target_type, target_id, following)."
 )
@@ -37,6 +40,13 @@ content_hidden = _signals.signal(
     "content-hidden",
     doc="Moderation hid a post (target, reason, by_flags: members' flags reached the threshold); "
     "its author is told why.",
+)
+content_restored = _signals.signal(
+    "content-restored", doc="Moderation put back a hidden post (target, hidden_at: when it had been hidden)."
+)
+reputation_changed = _signals.signal(
+    "reputation-changed",
+    doc="A ledger row changed a member's reputation (user, entry: the row; entry.reverses_id set on a reversal).",
 )
 queue_item_decided = _signals.signal(
     "queue-item-decided",
@@ -73,4 +83,10 @@ resolution_shared = _signals.signal(
     "resolution-shared",
     doc="Staff sent a case's resolution, with the customer's consent, to the knowledge base's curation "
     "queue (case, title, body, question_id).",
+)
+profile_saved = _signals.signal("profile-saved", doc="A member saved their profile (user).")
+badge_awarded = _signals.signal(
+    "badge-awarded",
+    doc="A member earned a badge, or a rolling one held again (user, award: the BadgeAward row, badge: its "
+    "catalogue entry).",
 )

@@ -24,6 +24,13 @@ from community.taxonomy.models import Category, Tag
 
 def load_demo() -> dict:
     """Create the hand-written community through the same operations the site uses."""
+    from community.reputation.privileges import history
+
+    with history():
+        return _load_demo()
+
+
+def _load_demo() -> dict:
     from community.demo.content import CATEGORIES, DEMO_PASSWORD, QUESTIONS, TAG_TRANSLATIONS, USERS
 
     now = utcnow()

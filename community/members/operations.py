@@ -244,12 +244,19 @@ def update_profile(user: User, display_name: str, bio: str, locale: str | None, 
     if handle is not None:
         user.handle = handle
     db.session.flush()
+    signals.profile_saved.send(user, user=user)
     signals.content_changed.send(user)
     return user
 
 
 def change_role(actor: User, user: User, role: str) -> User:
     require(actor, "user.change_role", user)
+    return set_role(actor, user, role)
+
+
+def set_role(actor: User, user: User, role: str) -> User:
+    """Change ``user``'s role, audited; the caller checked ``actor`` may (``change_role``, or staff
+    granting and revoking the ambassador role in ``community.reputation.nominations``)."""
     if role not in ROLES:
         raise ValidationError(_("Unknown role."), {"role": _("Unknown role.")})
     if user.id == actor.id and role != "admin":

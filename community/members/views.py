@@ -19,6 +19,7 @@ from community.members.forms import LoginForm, PasswordForm, ProfileForm, Regist
 from community.members.models import ROLE_LABELS, ApiToken, User
 from community.moderation import suspension
 from community.questions.queries import user_activity
+from community.reputation.profiles import reputation_profile
 
 bp = Blueprint("members", __name__)
 
@@ -116,7 +117,12 @@ def end_sessions():
 @bp.route("/users/<int:user_id>")
 def profile(user_id: int):
     user = ops.get_user(user_id)
-    return render_template("members/profile.html", user=user, activity=user_activity(user, current_user))
+    return render_template(
+        "members/profile.html",
+        user=user,
+        activity=user_activity(user, current_user),
+        reputation=reputation_profile(user, current_user),
+    )
 
 
 @bp.route("/u/<handle>")

@@ -24,7 +24,7 @@ def _set_hidden(actor, target: Hideable, hidden: bool, reason: str, by_flags: bo
     if not by_flags:
         require(actor, "content.hide", target)
     if (target.hidden_at is not None) != hidden:
-        target.hidden_at = utcnow() if hidden else None
+        hidden_at, target.hidden_at = target.hidden_at, utcnow() if hidden else None
         db.session.flush()
         audit.record(
             actor,
@@ -39,6 +39,8 @@ def _set_hidden(actor, target: Hideable, hidden: bool, reason: str, by_flags: bo
         db.session.flush()
         if hidden:
             signals.content_hidden.send(actor, target=target, reason=reason, by_flags=by_flags)
+        else:
+            signals.content_restored.send(actor, target=target, hidden_at=hidden_at)
         signals.content_changed.send(actor)
     return target
 

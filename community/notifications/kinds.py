@@ -106,6 +106,14 @@ KINDS: tuple[Kind, ...] = (
         "immediate",
         "flag",
     ),
+    Kind(
+        "answer_invitation",
+        _l("Invitations to answer a question"),
+        _l("%(actor)s invites you to answer a question"),
+        "immediate",
+        "message-question",
+    ),
+    Kind("badge_awarded", _l("Badges I earn"), _l("You earned a badge"), "digest", "award"),
 )
 
 BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}

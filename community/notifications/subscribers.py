@@ -233,7 +233,29 @@ def question_escalated(actor, case, question, **extra) -> None:
     ops.deliver(None, customer, "question_escalated", "case", case.id, _case_url(case), case.subject)
 
 
+def badge_awarded(actor, user, award, badge, **extra) -> None:
+    """A member earned a badge (or holds a rolling one again): they are told, its name in their language."""
+    from community.reputation.badges import award_name, category_name
+
+    if user.is_suspended or user.is_deleted:
+        return
+    with force_locale(language(user)):
+        title = award_name(badge, category_name(award.badge))
+    ops.deliver(None, user, "badge_awarded", "badge", award.id, f"/badges/{badge.slug}", title)
+
+
+def answer_invited(actor, invitation, question, invitee, **extra) -> None:
+    """Staff or the asker invited a member to answer: the invitee is told."""
+    if _hidden(question):
+        return
+    audience = Audience(actor)
+    audience.add([invitee.id], "answer_invitation")
+    audience.tell(actor, "question", question.id, question_url(question), question.title, _excerpt(question))
+
+
 def connect() -> None:
+    signals.answer_invited.connect(answer_invited, weak=False)
+    signals.badge_awarded.connect(badge_awarded, weak=False)
     signals.case_message_posted.connect(case_message_posted, weak=False)
     signals.case_status_changed.connect(case_status_changed, weak=False)
     signals.case_assigned.connect(case_assigned, weak=False)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from community import audit
 from community.core import language as content_language
 from community.core import signals
-from community.core.database import get_visible, is_hidden, utcnow
+from community.core.database import INCLUDE_HIDDEN, get_visible, is_hidden, utcnow
 from community.core.errors import NotFound, ValidationError
 from community.core.extensions import db
 from community.core.markup import MARKUP_VERSION, render_inline, render_markdown
@@ -202,8 +202,14 @@ def edit_question(
     summary: str = "",
     language: str | None = None,
 ) -> Question:
-    """Change a question; ``language`` None keeps its language, "" detects it again from the text."""
-    require(actor, "question.edit", question)
+    """Change a question; ``language`` None keeps its language, "" detects it again from the text.
+
+    A change of tags alone is a retag, which members may be allowed without the right to edit."""
+    retag = (title, body, language) == (question.title, question.body, None) and category in (
+        None,
+        getattr(question.category, "slug", None),
+    )
+    require(actor, "question.retag" if retag else "question.edit", question)
     fields: dict = {}
     title = check_text(title, "title", TITLE_MIN, TITLE_MAX, fields)
     body = check_text(body, "body", BODY_MIN, BODY_MAX, fields)
@@ -252,6 +258,13 @@ def _question_facts(question: Question) -> dict:
     }
 
 
+def _time_first_answer(question: Question, answer: Answer) -> None:
+    """The question's first answer (held ones included) keeps how long the question waited for it."""
+    others = select(Answer.id).where(Answer.question_id == question.id, Answer.id != answer.id).limit(1)
+    if db.session.scalar(others.execution_options(**{INCLUDE_HIDDEN: True})) is None:
+        answer.response_seconds = max(0, int((answer.created_at - question.created_at).total_seconds()))
+
+
 def post_answer(actor, question: Question, body: str) -> Answer:
     require(actor, "answer.create", question)
     fields: dict = {}
@@ -266,6 +279,7 @@ def post_answer(actor, question: Question, body: str) -> Answer:
     db.session.flush()
     if held:
         rules.hold(answer, held, question.category_id)
+    _time_first_answer(question, answer)
     _revise(answer, actor)
     refresh_question(question)
     db.session.flush()

@@ -213,10 +213,11 @@ def test_author_edit_keeps_a_revision(api):
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("author", 200), ("staff", 200), ("admin", 200), ("customer", 403), ("ambassador", 403), ("visitor", 401)],
+    [("author", 200), ("staff", 200), ("admin", 200), ("ambassador", 200), ("customer", 403), ("visitor", 401)],
 )
 def test_who_may_edit_a_question(api, who, status):
-    """Only the author and staff may PATCH a question; others get 403, visitors 401, in the error shape."""
+    """The author, staff and ambassadors may PATCH a question (members too with the reputation's edit
+    privilege, tests/reputation/test_privileges.py); others get 403, visitors 401, in the error shape."""
     question = make.question()
     caller = {"author": question.author, "visitor": None}[who] if who in ("author", "visitor") else make.user(who)
     response = api.patch(f"/questions/{question.id}", caller, json={"title": "Titre corrigé par quelqu'un"})

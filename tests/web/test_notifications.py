@@ -23,7 +23,9 @@ def _bell(html: str) -> str | None:
 
 
 def _notifications(user) -> list[Notification]:
-    return db.session.query(Notification).filter_by(recipient_id=user.id).order_by(Notification.id).all()
+    """What the member is told of others' posts (badges they earn: tests/reputation/test_badges.py)."""
+    query = db.session.query(Notification).filter_by(recipient_id=user.id).filter(Notification.kind != "badge_awarded")
+    return query.order_by(Notification.id).all()
 
 
 @pytest.fixture
