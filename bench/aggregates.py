@@ -95,11 +95,27 @@ def run() -> dict:
 # The community --------------------------------------------------------------------------------
 
 
+def _ensure_indexes(uri: str) -> None:
+    """A database built by an older version gets the indexes the models name since (then ANALYZE)."""
+    from sqlalchemy import text
+
+    from community.core.extensions import db
+
+    app = _app(uri)
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(db.engine, checkfirst=True)
+        with db.engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
+
+
 def build_sqlite(uri: str) -> dict:
     """The SQLite database with QUESTIONS generated threads, built once (a marker file says it is whole)."""
     marker = INSTANCE / f"built-{QUESTIONS}.json"
     if marker.is_file():
         _log(f"[sqlite] reusing {INSTANCE}")
+        _ensure_indexes(uri)
         return json.loads(marker.read_text())
     INSTANCE.mkdir(parents=True, exist_ok=True)
     for leftover in INSTANCE.glob("entraide.db*"):

@@ -98,7 +98,12 @@ class Question(Post, db.Model):
 
 class Answer(Post, db.Model):
     __tablename__ = "answers"
-    __table_args__ = (Index("ix_answers_question_id", "question_id"),)
+    __table_args__ = (
+        Index("ix_answers_question_id", "question_id"),
+        # Per-member aggregates (leaderboards, nominations) read these indexes alone.
+        Index("ix_answers_author_hidden", "author_id", "hidden_at"),
+        Index("ix_answers_author_response", "author_id", "response_seconds"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), nullable=False)

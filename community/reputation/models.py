@@ -27,6 +27,9 @@ class ReputationEvent(db.Model):
         Index("ix_reputation_events_user_created", "user_id", "created_at"),
         Index("ix_reputation_events_category_created", "category_id", "created_at"),
         Index("ix_reputation_events_source", "source_type", "source_id"),
+        Index("ix_reputation_events_event_user", "event", "user_id"),
+        # Per-category boards read this index alone.
+        Index("ix_reputation_events_category_user", "category_id", "user_id", "points"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -82,17 +82,30 @@ def revoke(actor, user: User) -> User:
 
 
 def _answer_counts(min_answers: int, now: datetime) -> dict[int, tuple[int, int]]:
-    solved = func.sum(case((Question.accepted_answer_id == Answer.id, 1), else_=0))
+    """``{member: (answers, solutions)}`` of ranked members with ``min_answers`` answers or more: two
+    index-only aggregates (answers by author; accepted answers through the questions) rather than a
+    join of every answer with its question."""
+    members = select(User.id).where(ranked_members(now))
     count = func.count(Answer.id)
-    stmt = (
-        select(Answer.author_id, count, solved)
-        .join(Question, Question.id == Answer.question_id)
-        .join(User, User.id == Answer.author_id)
-        .where(ranked_members(now))
-        .group_by(Answer.author_id)
-        .having(count >= min_answers)
+    answered = dict(
+        db.session.execute(
+            select(Answer.author_id, count)
+            .where(Answer.author_id.in_(members))
+            .group_by(Answer.author_id)
+            .having(count >= min_answers)
+        ).all()
     )
-    return {author: (n, int(s or 0)) for author, n, s in db.session.execute(stmt)}
+    if not answered:
+        return {}
+    solved = dict(
+        db.session.execute(
+            select(Answer.author_id, func.count(Question.id))
+            .join(Answer, Answer.id == Question.accepted_answer_id)
+            .where(Answer.author_id.in_(list(answered)))
+            .group_by(Answer.author_id)
+        ).all()
+    )
+    return {author: (n, int(solved.get(author, 0))) for author, n in answered.items()}
 
 
 def _promoted(user_ids) -> dict[int, int]:

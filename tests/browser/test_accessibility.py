@@ -50,6 +50,10 @@ PAGES = [
     "customer-case",
     "my-requests",
     "canned",
+    "leaderboard",
+    "badges",
+    "nominations",
+    "for-you",
     "not-found",
 ]
 

@@ -45,6 +45,10 @@ PAGES = [
     "customer-case",
     "my-requests",
     "canned",
+    "leaderboard",
+    "badges",
+    "nominations",
+    "for-you",
     "not-found",
 ]
 
