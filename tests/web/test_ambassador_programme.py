@@ -130,7 +130,7 @@ def test_staff_see_the_criteria_and_make_a_member_ambassador_then_revoke_it(clie
     assert first.startswith("SM Sophie Martin member since")
     assert " 5 80% " in first and "5 posts" in first and "Make ambassador" in first
 
-    response = client.post(f"/ambassadors/{sophie.id}/grant")
+    response = client.post(f"/ambassadors/{sophie.id}/grant", headers={"Accept-Language": "en"})
     assert response.status_code == 302
     page = client.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
     assert "Sophie Martin is now an ambassador." in page
@@ -234,7 +234,9 @@ def test_the_asker_invites_a_member_who_is_told(client, auth, people):
     auth.login(lea)
     page = client.get(f"/questions/{question.id}/{question.slug}?lang=en").get_data(as_text=True)
     assert "Invite someone to answer" in page
-    response = client.post(f"/questions/{question.id}/invite", data={"handle": f"@{sophie.handle}"})
+    response = client.post(
+        f"/questions/{question.id}/invite", data={"handle": f"@{sophie.handle}"}, headers={"Accept-Language": "en"}
+    )
     assert response.status_code == 302
     shown = client.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
     assert f"@{sophie.handle} is invited to answer." in shown

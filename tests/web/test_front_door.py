@@ -72,12 +72,12 @@ def _tools_menu(html: str) -> list[str]:
         (
             "staff",
             ["Help articles", "Curation queue", "Search report", "Audit log", "Advisor cases", "Moderation",
-             "Categories", "Mail"],
+             "Ambassador nominations", "Categories", "Mail"],
         ),
         (
             "admin",
             ["Help articles", "Curation queue", "Search report", "Audit log", "Advisor cases", "Moderation", "Members",
-             "Categories", "Mail"],
+             "Ambassador nominations", "Categories", "Mail"],
         ),
     ],
 )
