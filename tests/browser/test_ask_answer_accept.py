@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import factories as make
 import pytest
+from browsertools import sign_in
 
 from community.core.extensions import db
 from community.discovery import searching
@@ -15,14 +16,6 @@ TEXT = {
     "fr": {"ask": "Poser une question", "solution": "Solution acceptée"},
     "en": {"ask": "Ask a question", "solution": "Accepted solution"},
 }
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", make.PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -45,7 +38,7 @@ def test_ask_answer_accept_in_the_browser(live_app, live_server, browser, langua
         return page
 
     page = new_page()
-    _sign_in(page, live_server, asker)
+    sign_in(page, live_server, asker)
     assert page.locator("html").get_attribute("lang") == language
     page.goto(f"{live_server}/questions/ask")
     assert TEXT[language]["ask"] in page.content()
@@ -59,7 +52,7 @@ def test_ask_answer_accept_in_the_browser(live_app, live_server, browser, langua
     assert page.locator("h1").inner_text().strip() == "Ma box clignote en orange depuis ce matin"
 
     helper_page = new_page()
-    _sign_in(helper_page, live_server, helper)
+    sign_in(helper_page, live_server, helper)
     helper_page.goto(question_url)
     helper_page.fill(
         "form[action*='/answers'] textarea[name=body]", "Débranchez la box 30 secondes puis rebranchez-la."

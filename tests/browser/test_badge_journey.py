@@ -4,16 +4,9 @@ under the bell, then the "First solution" badge and the points on their profile.
 from __future__ import annotations
 
 import factories as make
+from browsertools import sign_in
 
 from community.core.extensions import db
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", make.PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 def test_an_accepted_answer_brings_a_notification_and_a_badge(live_app, live_server, browser):
@@ -39,14 +32,14 @@ def test_an_accepted_answer_brings_a_notification_and_a_badge(live_app, live_ser
         return page
 
     paul = new_page()
-    _sign_in(paul, live_server, emails[0])
+    sign_in(paul, live_server, emails[0])
     paul.goto(url)
     paul.click(f"#answer-{answer_id} button:has-text('Accepter comme solution')")
     paul.wait_for_load_state()
     assert paul.locator(f"#answer-{answer_id}.is-accepted").count() == 1
 
     sophie = new_page()
-    _sign_in(sophie, live_server, emails[1])
+    sign_in(sophie, live_server, emails[1])
     assert sophie.locator(".bell:visible .bell-count").inner_text().strip() != ""
     sophie.locator(".bell:visible").click()
     sophie.wait_for_load_state()

@@ -5,18 +5,11 @@ reply, marks the request resolved and answers the two satisfaction questions."""
 from __future__ import annotations
 
 import factories as make
+from browsertools import sign_in
 from sqlalchemy import select
 
 from community.core.extensions import db
 from community.escalation.models import Case
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", make.PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 def test_a_customer_escalates_with_their_journey_and_rates_the_answer(live_app, live_server, browser):
@@ -38,7 +31,7 @@ def test_a_customer_escalates_with_their_journey_and_rates_the_answer(live_app, 
         return page
 
     karim = new_page()
-    _sign_in(karim, live_server, customer)
+    sign_in(karim, live_server, customer)
     karim.goto(f"{live_server}/search?q=double+prélèvement")
     karim.goto(f"{live_server}{article_path}")
     assert "Comprendre un double prélèvement" in karim.content()
@@ -52,7 +45,7 @@ def test_a_customer_escalates_with_their_journey_and_rates_the_answer(live_app, 
     case_url = karim.url
 
     camille = new_page()
-    _sign_in(camille, live_server, advisor)
+    sign_in(camille, live_server, advisor)
     camille.goto(f"{live_server}/cases")
     camille.click("a:has-text('Prélevé deux fois en novembre')")
     tried = camille.locator("#context, .case-context").first.inner_text()

@@ -4,16 +4,9 @@ once; staff restore it from the queue and it is back."""
 from __future__ import annotations
 
 import factories as make
+from browsertools import sign_in
 
 from community.core.extensions import db
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", make.PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 def test_three_flags_hide_an_answer_and_staff_restore_it_from_the_queue(live_app, live_server, browser):
@@ -38,7 +31,7 @@ def test_three_flags_hide_an_answer_and_staff_restore_it_from_the_queue(live_app
 
     for email in flaggers:
         page = new_page()
-        _sign_in(page, live_server, email)
+        sign_in(page, live_server, email)
         page.goto(url)
         page.click(f"#answer-{answer_id} summary.flag-toggle")
         page.click(f"#answer-{answer_id} button[name=reason][value=spam]")
@@ -49,7 +42,7 @@ def test_three_flags_hide_an_answer_and_staff_restore_it_from_the_queue(live_app
     assert "Gagnez 500 €" not in visitor.content()
 
     moderator = new_page()
-    _sign_in(moderator, live_server, staff)
+    sign_in(moderator, live_server, staff)
     moderator.goto(f"{live_server}/moderation")
     entry = moderator.locator(".mod-entry", has_text="Gagnez 500 €")
     assert "3" in entry.locator(".mod-flags summary").inner_text()

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import factories as make
 import pytest
+from browsertools import sign_in
 
 from community.core.extensions import db
 from community.questions.models import Question
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", make.PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 @pytest.mark.parametrize(("language", "width"), [("fr", 1440), ("en", 360)])
@@ -33,7 +26,7 @@ def test_an_answer_lights_the_bell_and_leads_to_itself(live_app, live_server, br
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    _sign_in(page, live_server, email)
+    sign_in(page, live_server, email)
     bell = page.locator(".bell:visible")
     assert bell.count() == 1
     assert page.locator(".bell:visible .bell-count").count() == 0
