@@ -226,7 +226,10 @@ def demo_loaded(sender=None, users: dict | None = None, **extra) -> str | None:
         )
     awarded = select(BadgeAward.awarded_at).where(BadgeAward.id == Notification.target_id).scalar_subquery()
     db.session.execute(
-        update(Notification).where(Notification.target_type == "badge").values(created_at=awarded),
+        # An award taken back since (a demo post hidden by moderation) leaves its notice's date alone.
+        update(Notification)
+        .where(Notification.target_type == "badge")
+        .values(created_at=func.coalesce(awarded, Notification.created_at)),
         execution_options={"synchronize_session": False},
     )
     responsive.sweep()
