@@ -16,8 +16,6 @@ background thread, one sweeper at a time, as the mail sender does.
 from __future__ import annotations
 
 import logging
-import os
-import threading
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app
@@ -25,6 +23,7 @@ from sqlalchemy import and_, exists, false, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from community.core import signals
+from community.core.background import every, exclusive
 from community.core.database import utcnow
 from community.core.errors import DomainError
 from community.core.extensions import db
@@ -33,7 +32,6 @@ from community.escalation.models import Case
 from community.members.models import User
 from community.questions.models import Answer, Question
 from community.taxonomy.models import Category
-from search.queue import advisory_lock, file_lock
 
 log = logging.getLogger("entraide.escalation")
 
@@ -122,15 +120,9 @@ def sweep(now: datetime | None = None) -> list[Case]:
     return opened
 
 
-def _lock():
-    if db.engine.dialect.name == "postgresql":
-        return advisory_lock(db.engine, lock_id=LOCK_ID)
-    return file_lock(os.path.join(current_app.instance_path, "escalation_sweep.lock"))
-
-
 def sweep_once(now: datetime | None = None) -> list[Case] | None:
     """``sweep`` and commit, unless another process is sweeping (then None)."""
-    with _lock() as acquired:
+    with exclusive("escalation_sweep", LOCK_ID) as acquired:
         if not acquired:
             return None
         opened = sweep(now)
@@ -138,26 +130,5 @@ def sweep_once(now: datetime | None = None) -> list[Case] | None:
         return opened
 
 
-# The background sweeper: one thread per worker process, started on its first request.
-_sweeper = {"pid": None}
-
-
-def _run(app: Flask) -> None:
-    stop = threading.Event()
-    while not stop.wait(app.config["ESCALATION_SWEEP_SECONDS"]):
-        with app.app_context():
-            try:
-                sweep_once()
-            except Exception:  # noqa: BLE001 - logged; the next round tries again
-                db.session.rollback()
-                log.exception("escalation sweep")
-            finally:
-                db.session.remove()
-
-
 def init_app(app: Flask) -> None:
-    @app.before_request
-    def start_sweeper():
-        if app.config["ESCALATION_SWEEP_SECONDS"] and _sweeper["pid"] != os.getpid():
-            _sweeper["pid"] = os.getpid()
-            threading.Thread(target=_run, args=(app,), daemon=True, name="escalation-sweep").start()
+    every(app, "ESCALATION_SWEEP_SECONDS", "escalation sweep", sweep_once)

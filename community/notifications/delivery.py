@@ -9,30 +9,25 @@ needs no cron (as search's poller does).
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
+from community.core.background import every, exclusive
 from community.core.database import utcnow
 from community.core.extensions import db
 from community.members.models import User
 from community.notifications import compose, digest, mailer, outbox, preferences
 from community.notifications.models import Notification, OutboxMessage
-from search.queue import advisory_lock, file_lock
 
 log = logging.getLogger("entraide.mail")
 
 #: At most this long between two tries of one message, however many failed before.
 MAX_BACKOFF = timedelta(hours=6)
-
-
-def _lock():
-    if db.engine.dialect.name == "postgresql":
-        return advisory_lock(db.engine, lock_id=7_214_222)
-    return file_lock(os.path.join(current_app.instance_path, "mail_outbox.lock"))
+#: The PostgreSQL advisory lock one sender holds at a time.
+LOCK_ID = 7_214_222
 
 
 def _compose_burst(leader: OutboxMessage, now: datetime) -> bool:
@@ -105,7 +100,7 @@ def send_due(now: datetime | None = None) -> dict | None:
     Returns counts (sent, retrying, failed, digests), or None when another sender is at work."""
     now = now or utcnow()
     counts = {"sent": 0, "retrying": 0, "failed": 0, "digests": 0}
-    with _lock() as acquired:
+    with exclusive("mail_outbox", LOCK_ID) as acquired:
         if not acquired:
             return None
         counts["digests"] = digest.queue_digests(now)
@@ -149,33 +144,16 @@ def waiting_count() -> int:
     )
 
 
-# The background sender: one thread per worker process, started on its first request.
-_sender = {"pid": None, "event": threading.Event()}
+# Set after a request that queued mail: the sender goes at once instead of at its next poll.
+_wake = threading.Event()
 
 
 def wake() -> None:
-    _sender["event"].set()
-
-
-def _run(app: Flask) -> None:
-    while True:
-        _sender["event"].wait(app.config["MAIL_POLL_SECONDS"])
-        _sender["event"].clear()
-        with app.app_context():
-            try:
-                send_due()
-            except Exception:  # noqa: BLE001 - mail problems are logged, never shown to users
-                log.exception("mail sender")
-            finally:
-                db.session.remove()
+    _wake.set()
 
 
 def init_app(app: Flask) -> None:
-    @app.before_request
-    def start_sender():
-        if app.config["MAIL_POLL_SECONDS"] and _sender["pid"] != os.getpid():
-            _sender["pid"] = os.getpid()
-            threading.Thread(target=_run, args=(app,), daemon=True, name="mail-sender").start()
+    every(app, "MAIL_POLL_SECONDS", "mail sender", send_due, wake=_wake)
 
     @app.after_request
     def wake_after_commit(response):

@@ -10,23 +10,18 @@ thread, one sweeper at a time, as the escalation sweep does.
 
 from __future__ import annotations
 
-import logging
-import os
-import threading
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app
 from sqlalchemy import case, func, select
 
+from community.core.background import every, exclusive
 from community.core.database import utcnow
 from community.core.extensions import db
 from community.members.models import User
 from community.questions.models import Answer
 from community.reputation.badges import award, withdraw
 from community.reputation.models import BadgeAward
-from search.queue import advisory_lock, file_lock
-
-log = logging.getLogger("entraide.reputation")
 
 SLUG = "responsive"
 LOCK_ID = 7_214_316
@@ -91,15 +86,9 @@ def sweep(now: datetime | None = None) -> tuple[int, int]:
     return held, withdrawn
 
 
-def _lock():
-    if db.engine.dialect.name == "postgresql":
-        return advisory_lock(db.engine, lock_id=LOCK_ID)
-    return file_lock(os.path.join(current_app.instance_path, "badge_sweep.lock"))
-
-
 def sweep_once(now: datetime | None = None) -> tuple[int, int] | None:
     """``sweep`` and commit, unless another process is sweeping (then None)."""
-    with _lock() as acquired:
+    with exclusive("badge_sweep", LOCK_ID) as acquired:
         if not acquired:
             return None
         result = sweep(now)
@@ -107,26 +96,5 @@ def sweep_once(now: datetime | None = None) -> tuple[int, int] | None:
         return result
 
 
-# The background sweeper: one thread per worker process, started on its first request.
-_sweeper = {"pid": None}
-
-
-def _run(app: Flask) -> None:
-    stop = threading.Event()
-    while not stop.wait(app.config["BADGE_SWEEP_SECONDS"]):
-        with app.app_context():
-            try:
-                sweep_once()
-            except Exception:  # noqa: BLE001 - logged; the next round tries again
-                db.session.rollback()
-                log.exception("badge sweep")
-            finally:
-                db.session.remove()
-
-
 def init_app(app: Flask) -> None:
-    @app.before_request
-    def start_sweeper():
-        if app.config["BADGE_SWEEP_SECONDS"] and _sweeper["pid"] != os.getpid():
-            _sweeper["pid"] = os.getpid()
-            threading.Thread(target=_run, args=(app,), daemon=True, name="badge-sweep").start()
+    every(app, "BADGE_SWEEP_SECONDS", "badge sweep", sweep_once)
