@@ -20,6 +20,7 @@ from community.escalation import operations as ops
 from community.escalation import queries, trail
 from community.escalation.articles import article_fact
 from community.escalation.models import PRIORITIES, SOURCES, STATUSES
+from community.escalation.urls import case_url
 from community.questions import operations as qa
 
 TAGS = ["escalations"]
@@ -115,7 +116,7 @@ class Context(Output):
 class Case(Output):
     id = fields.Integer()
     url = fields.Function(
-        lambda c: f"{request.url_root}cases/{c.id}",
+        lambda c: request.url_root.rstrip("/") + case_url(c.id),
         metadata={"type": "string", "format": "uri", "description": "The case's page on the site."},
     )
     subject = fields.String()

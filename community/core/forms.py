@@ -24,8 +24,9 @@ def apply_errors(form: FlaskForm, err: DomainError, aliases: dict | None = None)
 def attempt(form: FlaskForm, operation):
     """Run ``operation()`` and commit once; return its result.
 
-    When the operation refuses the input, roll back, put the reasons beside the fields and return
-    None. Refusals of access (401, 403, 404) go on to the error pages.
+    When the operation refuses the input, roll back, put the reasons beside the fields, keep the
+    refusal's status on ``form.refusal_status`` (422, or 409 for a conflict) and return None.
+    Refusals of access (401, 403, 404) go on to the error pages.
     """
     try:
         result = operation()
@@ -35,5 +36,6 @@ def attempt(form: FlaskForm, operation):
         if err.status in (401, 403, 404):
             raise
         apply_errors(form, err)
+        form.refusal_status = err.status
         return None
     return result

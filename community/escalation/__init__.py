@@ -11,6 +11,8 @@ from __future__ import annotations
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from community.escalation.urls import case_url
+
 AUDIT_ACTIONS = {
     "case.assign": _l("Case assigned"),
     "case.status": _l("Case status changed"),
@@ -20,10 +22,6 @@ AUDIT_ACTIONS = {
 }
 
 
-def _case_url(case_id: int) -> str:
-    return f"/cases/{case_id}"
-
-
 def init_app(app: Flask) -> None:
     from community.audit.catalogue import register_actions, register_target
     from community.core import signals
@@ -31,7 +29,7 @@ def init_app(app: Flask) -> None:
 
     permissions.register()
     register_actions(AUDIT_ACTIONS)
-    register_target("case", _l("Advisor case"), _case_url)
+    register_target("case", _l("Advisor case"), case_url)
     register_target("canned_reply", _l("Canned reply"), lambda _id: "/cases/canned")
     privacy.register_sources()
     cli.init_app(app)

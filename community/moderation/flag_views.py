@@ -13,9 +13,7 @@ from wtforms import RadioField, TextAreaField
 
 from community.core import permissions
 from community.core.database import is_hidden
-from community.core.errors import DomainError
-from community.core.extensions import db
-from community.core.forms import apply_errors
+from community.core.forms import attempt
 from community.core.markup import plain_text
 from community.moderation import flags
 from community.moderation.limits import limited
@@ -68,14 +66,14 @@ def flag(target_type: str, target_id: int):
     form = FlagForm()
     status = 200
     if form.validate_on_submit():
-        status = _attempt(
+        if attempt(
             form, lambda: flags.raise_flag(current_user, target_type, target, form.reason.data or "", form.note.data)
-        )
-        if status is None:
+        ):
             flash(_("Thanks, the team will look at it."), "success")
             if target_type == "question" and is_hidden(target):
                 return redirect(url_for("questions.index"))
             return redirect(target_url(target_type, target))
+        status = form.refusal_status
     elif form.is_submitted():
         status = 422
     return render_template(
@@ -88,21 +86,6 @@ def flag(target_type: str, target_id: int):
     ), status
 
 
-def _attempt(form: FlaskForm, operation) -> int | None:
-    """Run ``operation()`` and commit: None when done, else the refusal's status (409 for a second
-    flag or review request, 422 for bad input) with its reasons put back beside the fields."""
-    try:
-        operation()
-        db.session.commit()
-    except DomainError as err:
-        db.session.rollback()
-        if err.status in (401, 403, 404):
-            raise
-        apply_errors(form, err)
-        return err.status
-    return None
-
-
 @bp.route(f"/review/<{HIDEABLE}:target_type>/<int:target_id>", methods=["GET", "POST"])
 @login_required
 def review(target_type: str, target_id: int):
@@ -113,10 +96,10 @@ def review(target_type: str, target_id: int):
     form = ReviewForm()
     status = 200
     if form.validate_on_submit():
-        status = _attempt(form, lambda: flags.request_review(current_user, target_type, target, form.message.data))
-        if status is None:
+        if attempt(form, lambda: flags.request_review(current_user, target_type, target, form.message.data)):
             flash(_("Thanks, a moderator will look at your post again."), "success")
             return redirect(url_for("flags.review", target_type=target_type, target_id=target_id))
+        status = form.refusal_status
     elif form.is_submitted():
         status = 422
     question = flags.question_of(target)

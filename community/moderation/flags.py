@@ -36,8 +36,6 @@ REASON_LABELS = {
     "duplicate": _l("Duplicate"),
     "other": _l("Something else"),
 }
-#: Queue reasons that hold a post for a first decision: its author waits, no review to ask for.
-HOLDS = HOLD_REASONS
 MODELS = {"question": Question, "answer": Answer, "comment": Comment, "user": User}
 
 
@@ -263,7 +261,7 @@ def review_state(target_type: str, target) -> str:
     if not is_hidden(target):
         return "shown"
     item = queue.open_item(target_type, target.id)
-    if item is not None and item.reason in HOLDS:
+    if item is not None and item.reason in HOLD_REASONS:
         return "held"
     if _review_item(target_type, target) is not None:
         return "requested"

@@ -21,6 +21,7 @@ from community.core import signals
 from community.core.database import is_hidden, utcnow
 from community.core.extensions import db
 from community.core.markup import plain_text
+from community.escalation.urls import case_url
 from community.members.handles import mentioned
 from community.members.models import User
 from community.moderation import flags
@@ -190,10 +191,6 @@ def held_post_released(actor, item, **extra) -> None:
     {"question": question_asked, "answer": answer_posted, "comment": comment_posted}[item.target_type](author, post)
 
 
-def _case_url(case) -> str:
-    return f"/cases/{case.id}"  # site-relative, from the command line too
-
-
 def case_message_posted(actor, case, message, **extra) -> None:
     """A case's thread: the advisors' public replies reach its customer, the customer's messages its
     advisor (if it has one yet); internal notes nobody."""
@@ -204,7 +201,7 @@ def case_message_posted(actor, case, message, **extra) -> None:
         audience.add([case.assignee_id], "case_message")
     else:
         audience.add([case.customer_id], "case_reply")
-    audience.tell(actor, "case", case.id, _case_url(case), case.subject, _excerpt(message))
+    audience.tell(actor, "case", case.id, case_url(case.id), case.subject, _excerpt(message))
 
 
 def case_status_changed(actor, case, previous: str, message=None, **extra) -> None:
@@ -215,14 +212,14 @@ def case_status_changed(actor, case, previous: str, message=None, **extra) -> No
         audience.add([case.customer_id], "case_resolved")
     elif case.status == "reopened" and message is None and getattr(actor, "id", None) == case.customer_id:
         audience.add([case.assignee_id], "case_message")
-    audience.tell(actor, "case", case.id, _case_url(case), case.subject)
+    audience.tell(actor, "case", case.id, case_url(case.id), case.subject)
 
 
 def case_assigned(actor, case, previous=None, **extra) -> None:
     """An advisor given a case by someone else hears of it."""
     audience = Audience(actor)
     audience.add([case.assignee_id], "case_assigned")
-    audience.tell(actor, "case", case.id, _case_url(case), case.subject)
+    audience.tell(actor, "case", case.id, case_url(case.id), case.subject)
 
 
 def question_escalated(actor, case, question, **extra) -> None:
@@ -230,7 +227,7 @@ def question_escalated(actor, case, question, **extra) -> None:
     customer = db.session.get(User, case.customer_id)
     if customer is None or customer.is_suspended:
         return
-    ops.deliver(None, customer, "question_escalated", "case", case.id, _case_url(case), case.subject)
+    ops.deliver(None, customer, "question_escalated", "case", case.id, case_url(case.id), case.subject)
 
 
 def badge_awarded(actor, user, award, badge, **extra) -> None:

@@ -14,11 +14,11 @@ from sqlalchemy import String, cast, delete, func, literal, or_, select, update
 
 from community.core.database import utcnow
 from community.core.extensions import db
+from community.discovery.operations import ANONYMISED_VISIT
 from community.privacy.registry import Source, jsonable, register, table
 
 #: What a deleted member's row keeps in place of personal data (``~`` no handle may hold).
 FORMER_NAME = "Former member"
-ANONYMISED_VISIT = "anon-"
 PROFILE_FIELDS = (
     "id",
     "email",
@@ -178,7 +178,7 @@ def register_community() -> None:
             "deflection_events",
             ("user_id",),
             _l("Your visits: suggestions shown and opened while asking"),
-            unlink_visits,
+            "keep",  # unlinked with the search log by ``unlink_visits`` (the "searches" source)
             kept_as="unlink",
         ),
         Source(

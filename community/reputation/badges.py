@@ -15,7 +15,7 @@ from datetime import datetime
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from community.core import signals
@@ -204,17 +204,6 @@ def badges_of(user) -> list[dict]:
             }
         )
     return found
-
-
-def holds(user_id: int, key: str) -> bool:
-    return (
-        db.session.scalar(
-            select(func.count())
-            .select_from(BadgeAward)
-            .where(BadgeAward.user_id == user_id, BadgeAward.badge == key, BadgeAward.withdrawn_at.is_(None))
-        )
-        > 0
-    )
 
 
 def award(user, slug: str, post=None, category_id: int | None = None, at: datetime | None = None) -> BadgeAward | None:
